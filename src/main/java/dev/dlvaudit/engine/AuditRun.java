@@ -1,0 +1,29 @@
+package dev.dlvaudit.engine;
+
+import dev.dlvaudit.api.Status;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one run of the checks produced, with what explains it: the tool's version, the host,
+ * when it ran, the environment facts and the targets. Every report is a view of this.
+ *
+ * @param environment ordered environment facts (name → value or nested map/list), for the report's top
+ */
+public record AuditRun(String toolVersion, String hostname, Instant started, Duration duration,
+                       Map<String, Object> environment, List<String> targets, List<Result> results) {
+
+    public Map<Status, Integer> counts() {
+        Map<Status, Integer> counts = new EnumMap<>(Status.class);
+        for (Status s : Status.values()) {
+            counts.put(s, 0);
+        }
+        for (Result r : results) {
+            counts.merge(r.status(), 1, Integer::sum);
+        }
+        return counts;
+    }
+}

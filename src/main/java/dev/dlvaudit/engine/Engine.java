@@ -1,0 +1,160 @@
+package dev.dlvaudit.engine;
+
+import dev.dlvaudit.api.CheckContext;
+import dev.dlvaudit.api.Finding;
+import dev.dlvaudit.api.Scope;
+import dev.dlvaudit.api.Severity;
+import dev.dlvaudit.api.Status;
+import dev.dlvaudit.api.Target;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * Runs checks: host checks once, database checks once per target, each on its own daemon
+ * thread with a time limit, so that one check's exception or hang becomes that check's ERROR
+ * and the others still run. Applies the policy's severities and waivers to what they find.
+ */
+public final class Engine {
+    private final FactStore facts;
+    private final Policy policy;
+    private final Path hostRoot;
+    private final Clock clock;
+    private final Map<String, String> env;
+    private final Duration timeout;
+    private Consumer<String> progress = s -> { };
+
+    public Engine(FactStore facts, Policy policy, Path hostRoot, Clock clock, Map<String, String> env, Duration timeout) {
+        this.facts = facts;
+        this.policy = policy;
+        this.hostRoot = hostRoot;
+        this.clock = clock;
+        this.env = env;
+        this.timeout = timeout;
+    }
+
+    /** Called with a short description before each check runs (the progress line). */
+    public Engine onProgress(Consumer<String> progress) {
+        this.progress = progress;
+        return this;
+    }
+
+    public List<Result> run(List<LoadedCheck> checks, List<Target> targets) {
+        List<Result> results = new ArrayList<>();
+        ExecutorService pool = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "dlv-audit-check");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (LoadedCheck check : checks) {
+                if (check.spec().scope() == Scope.HOST) {
+                    results.addAll(runOne(pool, check, null));
+                }
+            }
+            for (LoadedCheck check : checks) {
+                if (check.spec().scope() != Scope.DATABASE) {
+                    continue;
+                }
+                if (targets.isEmpty()) {
+                    results.add(build(check, null, Finding.skip("no database directory given"), 0));
+                }
+                for (Target target : targets) {
+                    results.addAll(runOne(pool, check, target));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return results;
+    }
+
+    private List<Result> runOne(ExecutorService pool, LoadedCheck check, Target target) {
+        progress.accept(check.id() + (target == null ? "" : " " + target.label()));
+        CheckContext context = new RunContext(hostRoot, target, facts, policy.settingsFor(check.id()), clock, env);
+        long start = System.nanoTime();
+        Future<List<Finding>> future = pool.submit(() -> check.check().evaluate(context));
+        List<Finding> findings;
+        try {
+            findings = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (findings == null || findings.isEmpty()) {
+                findings = List.of(Finding.error("the check returned no finding"));
+            }
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            findings = List.of(Finding.error("the check did not finish within " + timeout.toSeconds()
+                    + " s and was stopped"));
+        } catch (ExecutionException e) {
+            findings = List.of(Finding.error(describe(e.getCause())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            findings = List.of(Finding.error("interrupted"));
+        }
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        List<Result> results = new ArrayList<>();
+        for (Finding f : findings) {
+            results.add(build(check, target, f, millis));
+        }
+        return results;
+    }
+
+    private Result build(LoadedCheck check, Target target, Finding finding, long millis) {
+        Severity severity = policy.severityOf(check);
+        Status status = finding.status();
+        if (policy.severities().containsKey(check.id()) && (status == Status.WARN || status == Status.FAIL)) {
+            status = severity.asStatus();
+        }
+        Result result = Result.of(check, severity, target == null ? Result.HOST : target.label(), finding, status, millis);
+        return applyWaivers(result);
+    }
+
+    private Result applyWaivers(Result result) {
+        if (result.status() != Status.WARN && result.status() != Status.FAIL && result.status() != Status.ERROR) {
+            return result;
+        }
+        LocalDate today = LocalDate.now(clock);
+        Result current = result;
+        for (Waiver w : policy.waivers()) {
+            if (!w.checkId().equals(result.checkId())
+                    || (w.target() != null && !w.target().equals(result.target()))) {
+                continue;
+            }
+            if (w.expiredOn(today)) {
+                current = new Result(current.checkId(), current.area(), current.title(), current.severity(),
+                        current.target(), current.status(), current.message() + " (a waiver by " + w.owner()
+                        + " expired on " + w.expires() + ": " + w.reason() + ")", current.subject(),
+                        current.observed(), current.expected(), current.evidence(), current.fix(),
+                        current.durationMillis(), null);
+                continue;
+            }
+            return current.withWaiver(w.appliedTo(result.status()));
+        }
+        return current;
+    }
+
+    static String describe(Throwable t) {
+        if (t == null) {
+            return "unknown error";
+        }
+        String message = t.getMessage();
+        if (message == null || message.isBlank()) {
+            return t.getClass().getSimpleName();
+        }
+        if (t instanceof dev.dlvaudit.api.FactException || t instanceof IllegalArgumentException
+                || t instanceof java.io.IOException) {
+            return message;
+        }
+        return t.getClass().getSimpleName() + ": " + message;
+    }
+}
