@@ -85,9 +85,15 @@ final class DlView {
         return out;
     }
 
-    /** WAL is on: any deciding source says so (Datalevin treats a txlog/ directory as :wal? true). */
+    /**
+     * WAL is on: an authoritative source says so (Datalevin treats a txlog/ directory as
+     * :wal? true). kv-info markers are a hint: they decide only when nothing else is known, and
+     * never override the directory and the stored options (they outlive a store's WAL).
+     */
     boolean walOn() {
-        return walEvidence().stream().anyMatch(Sourced::value);
+        List<Sourced<Boolean>> ev = walEvidence();
+        List<Sourced<Boolean>> firm = ev.stream().filter(s -> s.source() != Provenance.KV_INFO_HINT).toList();
+        return (firm.isEmpty() ? ev : firm).stream().anyMatch(Sourced::value);
     }
 
     String walSummary() {
