@@ -65,7 +65,7 @@ public final class BackupsCheck implements Check {
         List<Finding> out = new ArrayList<>();
         for (DatabaseCopy c : copies) {
             if (!c.valid()) {
-                out.add(Finding.warn(c.kind() + " " + c.dir() + " is not a valid database: " + c.meta().problem())
+                out.add(Finding.warn(c.kind() + " " + c.dir() + " is not a valid database")
                         .subject(c.dir().toString()).observed(c.meta().problem())
                         .expected("meta pages with magic 0xBEEFC0DE and data version 1 or 2")
                         .evidence(c.dir().resolve("data.mdb"))

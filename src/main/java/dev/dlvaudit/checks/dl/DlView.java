@@ -102,7 +102,18 @@ final class DlView {
             return "no :wal? given (" + Provenance.DEFAULT.label()
                     + ": off for KV stores and for Datalog stores after 0.10.7; on for 0.10.7 Datalog stores)";
         }
-        return String.join("; ", ev.stream().map(Sourced::describe).toList());
+        return String.join("; ", ev.stream().map(DlView::walText).toList());
+    }
+
+    private static String walText(Sourced<Boolean> s) {
+        switch (s.source()) {
+            case DIRECTORY:
+                return s.evidence() + " (" + s.source().label() + ")";
+            case KV_INFO_HINT:
+                return "WAL commit markers (" + s.source().label() + ": " + s.evidence() + ")";
+            default:
+                return ":wal? " + s.value() + " (" + s.source().label() + ": " + s.evidence() + ")";
+        }
     }
 
     /** The KV flags each source records or gives; the default when none does. */
