@@ -63,7 +63,7 @@ public record DirtyLimits(Limit background, Limit foreground, long dirtyableByte
     private static Limit limit(String ratioKey, String bytesKey, Map<String, Long> settings, long dirtyable) {
         long ratio = settings.get(ratioKey);
         long bytes = settings.get(bytesKey);
-        long effective = bytes != 0 ? bytes : dirtyable / 100 * ratio;
+        long effective = bytes != 0 ? bytes : dirtyable * ratio / 100;
         return new Limit(ratioKey, ratio, bytesKey, bytes, effective);
     }
 

@@ -232,7 +232,8 @@ public final class SysctlPersistedCheck implements Check {
 
     private static String filesRead(PersistedSysctls persisted) {
         return persisted.files().isEmpty() ? "no sysctl.d files or /etc/sysctl.conf"
-                : "read " + persisted.files().size() + " sysctl file(s)";
+                : "sysctl files " + persisted.files().stream().map(Object::toString)
+                        .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static Finding thp(CheckContext context, Container container) {
