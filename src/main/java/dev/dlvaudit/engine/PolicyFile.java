@@ -231,7 +231,7 @@ public final class PolicyFile {
     }
 
     private String keyword(EdnTree.Node node, String expected) {
-        if (node.value() instanceof Keyword k && k.getPrefix() == null) {
+        if (node.value() instanceof Keyword k && (k.getPrefix() == null || k.getPrefix().isEmpty())) {
             return k.getName();
         }
         throw error(node, "expected " + expected + ", got " + describe(node.value()));
