@@ -11,7 +11,7 @@ import java.util.List;
  */
 public record Baseline(String source, String started, List<Entry> entries) {
 
-    /** One previous result. */
+    /** One previous result; {@code status} is what a WAIVED result would have been without its waiver. */
     public record Entry(String checkId, String target, String subject, Status status, String message) {
         public String key() {
             return Comparison.key(checkId, target, subject);

@@ -11,6 +11,7 @@ import java.util.Map;
 /**
  * This run against a baseline run: a {@link Change} for every result (matched by check id,
  * target and subject) and the results that were WARN, FAIL or ERROR then and are fixed or gone now.
+ * A waived result counts as the state it would have without its waiver: a waiver fixes nothing.
  */
 public final class Comparison {
     private final Baseline baseline;
@@ -36,7 +37,8 @@ public final class Comparison {
             String key = key(r);
             seen.put(key, true);
             Baseline.Entry previous = before.get(key);
-            Change change = previous == null ? Change.NEW : Change.between(previous.status(), r.status());
+            Status status = r.waiver() != null && r.waiver().waivedStatus() != null ? r.waiver().waivedStatus() : r.status();
+            Change change = previous == null ? Change.NEW : Change.between(previous.status(), status);
             c.changes.merge(key, change, (a, b) -> b.ordinal() < a.ordinal() ? b : a);
             if (change == Change.FIXED) {
                 c.fixed.add(new Fixed(r.checkId(), r.target(), r.subject(), previous.status(), r.status()));

@@ -47,6 +47,14 @@ public final class BaselineReader {
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(where + ": unknown status \"" + statusName + "\"");
             }
+            JsonNode waived = r.path("waiver").path("waived_status");
+            if (status == Status.WAIVED && waived.isTextual()) {
+                try {
+                    status = Status.valueOf(waived.asText());
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(where + ": unknown waiver.waived_status \"" + waived.asText() + "\"");
+                }
+            }
             entries.add(new Baseline.Entry(id, target, r.path("subject").asText(""), status, r.path("message").asText("")));
         }
         return new Baseline(path.toString(), root.path("started").asText(""), entries);

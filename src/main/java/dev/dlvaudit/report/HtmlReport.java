@@ -21,16 +21,16 @@ public final class HtmlReport implements ReportWriter {
             ".meta{color:#555}table{border-collapse:collapse;width:100%;margin:.5em 0}",
             "th,td{border:1px solid #ddd;padding:.3em .5em;text-align:left;vertical-align:top}",
             "th{background:#f3f3f3}code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.92em}",
-            ".st{font-weight:bold;white-space:nowrap}",
+            ".st,.id{font-weight:bold;white-space:nowrap}.id{font-weight:normal}",
             ".PASS{color:#1a7f37}.WARN{color:#9a6700}.FAIL,.ERROR{color:#cf222e}.INFO{color:#0969da}",
             ".SKIP{color:#6e7781}.WAIVED{color:#8250df}",
-            "tr.FAIL td,tr.ERROR td{background:#fff0f0}tr.WARN td{background:#fff8e5}",
+            "tr.r-FAIL td,tr.r-ERROR td{background:#fff0f0}tr.r-WARN td{background:#fff8e5}",
             "dl{margin:.3em 0 .2em;display:grid;grid-template-columns:max-content 1fr;gap:.1em 1em}",
             "dt{color:#555}dd{margin:0;overflow-wrap:anywhere}",
             ".gate-tripped{color:#cf222e}.gate-passed{color:#1a7f37}",
             ".change{font-size:.85em;padding:0 .3em;border:1px solid #999;border-radius:3px}",
             "@media print{body{margin:0;max-width:none;font-size:10pt}tr{page-break-inside:avoid}"
-                    + "h2{page-break-after:avoid}tr.FAIL td,tr.ERROR td,tr.WARN td,th{background:none}"
+                    + "h2{page-break-after:avoid}tr.r-FAIL td,tr.r-ERROR td,tr.r-WARN td,th{background:none}"
                     + "a{color:inherit;text-decoration:none}}");
 
     @Override
@@ -96,8 +96,8 @@ public final class HtmlReport implements ReportWriter {
     }
 
     private static void row(AuditRun run, Result r, boolean withChange, PrintWriter out) {
-        out.print("<tr class=\"" + r.status() + "\"><td class=\"st " + r.status() + "\">" + e(r.status().symbol())
-                + " " + r.status() + "</td><td><code>" + e(Describe.name(r)) + "</code></td>");
+        out.print("<tr class=\"r-" + r.status() + "\"><td class=\"st " + r.status() + "\">" + e(r.status().symbol())
+                + " " + r.status() + "</td><td class=\"id\"><code>" + e(Describe.name(r)) + "</code></td>");
         if (withChange) {
             out.print("<td><span class=\"change\">" + e(Describe.change(run, r)) + "</span></td>");
         }
