@@ -11,10 +11,16 @@ import java.util.Map;
  * What one run of the checks produced, with what explains it: the tool's version, the host,
  * when it ran, the environment facts and the targets. Every report is a view of this.
  *
+ * @param failOn the gate this run was judged by
  * @param environment ordered environment facts (name → value or nested map/list), for the report's top
  */
 public record AuditRun(String toolVersion, String hostname, Instant started, Duration duration,
-                       Map<String, Object> environment, List<String> targets, List<Result> results) {
+                       Map<String, Object> environment, List<String> targets, List<Result> results,
+                       FailOn failOn) {
+
+    public boolean gateTripped() {
+        return failOn.trips(results);
+    }
 
     public Map<Status, Integer> counts() {
         Map<Status, Integer> counts = new EnumMap<>(Status.class);

@@ -1,0 +1,28 @@
+package dev.dlvaudit.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine;
+
+/** The tool's version, from the build (also in the jar manifest). */
+public final class VersionProvider implements CommandLine.IVersionProvider {
+
+    public static String version() {
+        Properties p = new Properties();
+        try (InputStream in = VersionProvider.class.getResourceAsStream("/dev/dlvaudit/version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            return "unknown";
+        }
+        return p.getProperty("version", "unknown");
+    }
+
+    @Override
+    public String[] getVersion() {
+        return new String[] {"dlv-audit " + version(),
+            "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+    }
+}
