@@ -36,7 +36,7 @@ import java.util.OptionalLong;
  */
 public record DatabaseFacts(Path input, Path dataFile, Path lockFile, boolean noSubdir,
                             long dataFileSize, long dataFileInode, long dataFileDevice, int pageSize,
-                            List<MetaPage> metas, int currentMeta, Engine engine, NodeLayout layout,
+                            List<MetaPage> metas, int currentMeta, EngineKind engine, NodeLayout layout,
                             WalkState walkState, String walkNote, DbRecord freeDbStat, DbRecord mainDbStat,
                             Optional<FreeList> freeList, List<NamedDbi> dbis, boolean countedPages,
                             LockInfo lock, List<Problem> problems) {

@@ -151,7 +151,7 @@ public final class DatabaseReader implements DbiEntries, Closeable {
             case EVEN_PADDED -> true;
             case STOCK -> false;
             // no odd DBI name decided it: current DLMDB pads, stock does not
-            default -> facts.engine() == Engine.DLMDB_FORMAT_1;
+            default -> facts.engine() == EngineKind.DLMDB_FORMAT_1;
         };
         return new TreeWalker(pf, padded);
     }
@@ -194,7 +194,7 @@ public final class DatabaseReader implements DbiEntries, Closeable {
         int pageSize;
         List<MetaPage> metas = new ArrayList<>();
         int current = -1;
-        Engine engine = Engine.UNKNOWN;
+        EngineKind engine = EngineKind.UNKNOWN;
         NodeLayout layout = NodeLayout.NOT_AVAILABLE;
         WalkState walkState = WalkState.NOT_AVAILABLE;
         String walkNote;
@@ -283,14 +283,14 @@ public final class DatabaseReader implements DbiEntries, Closeable {
                 if (cur == null) {
                     walkNote = "no valid meta page";
                     engine = metas.stream().anyMatch(m -> m.magicOk() && m.version() == 2)
-                            ? Engine.DLMDB_FORMAT_2 : Engine.UNKNOWN;
+                            ? EngineKind.DLMDB_FORMAT_2 : EngineKind.UNKNOWN;
                     return;
                 }
                 if (attempt == 1) {
                     checkTruncation(cur);
                 }
                 if (cur.version() == 2) {
-                    engine = Engine.DLMDB_FORMAT_2;
+                    engine = EngineKind.DLMDB_FORMAT_2;
                     walkNote = "DLMDB format 2 (data version 2): page-level facts (named DBIs, free list, node layout)"
                             + " are not available: no format-2 fixture proves a walk right yet";
                     return;
@@ -617,26 +617,26 @@ public final class DatabaseReader implements DbiEntries, Closeable {
             return null;
         }
 
-        private Engine decideEngine() {
+        private EngineKind decideEngine() {
             boolean dlmdb = layout == NodeLayout.EVEN_PADDED || counted
                     || dbis.stream().anyMatch(d -> d.record().dlmdbFlags());
             if (dlmdb) {
-                return Engine.DLMDB_FORMAT_1;
+                return EngineKind.DLMDB_FORMAT_1;
             }
-            return layout == NodeLayout.STOCK ? Engine.STOCK_LMDB : Engine.DATA_VERSION_1;
+            return layout == NodeLayout.STOCK ? EngineKind.STOCK_LMDB : EngineKind.DATA_VERSION_1;
         }
 
         private void lockVersusData() {
             if (lock == null || !lock.present()) {
                 return;
             }
-            boolean dataDlmdb = engine == Engine.DLMDB_FORMAT_1 || engine == Engine.DLMDB_FORMAT_2;
+            boolean dataDlmdb = engine == EngineKind.DLMDB_FORMAT_1 || engine == EngineKind.DLMDB_FORMAT_2;
             if (dataDlmdb && lock.layout() == LockInfo.Layout.STOCK_LMDB) {
                 problems.add(Problem.of(Problem.Kind.LOCK_DATA_MISMATCH, lock.file(), "the lock file has stock"
                         + " LMDB's format word 0x00010001 but data.mdb was written by DLMDB: a stock LMDB tool"
                         + " (mdb_stat, lmdbjava) re-initialised it; Datalevin fails with MDB_VERSION_MISMATCH while"
                         + " anything holds it open in that format"));
-            } else if (engine == Engine.STOCK_LMDB && lock.layout() == LockInfo.Layout.DLMDB) {
+            } else if (engine == EngineKind.STOCK_LMDB && lock.layout() == LockInfo.Layout.DLMDB) {
                 problems.add(Problem.of(Problem.Kind.LOCK_DATA_MISMATCH, lock.file(), "the lock file has DLMDB's"
                         + " format word " + lock.formatHex() + " but data.mdb reads as stock LMDB: opened by a"
                         + " DLMDB/Datalevin process?"));

@@ -57,7 +57,7 @@ class DamagedFixtureTest {
         assertTrue(f.libraryWillFail());
         assertEquals(WalkState.COMPLETE, f.walkState());
         assertEquals(100, f.dbis().size()); // txn 1 of lmdb09-many-dbis created all 100 DBIs
-        assertEquals(Engine.STOCK_LMDB, f.engine());
+        assertEquals(EngineKind.STOCK_LMDB, f.engine());
     }
 
     @Test
@@ -66,7 +66,7 @@ class DamagedFixtureTest {
         Problem p = only(f, Problem.Kind.META_UNKNOWN_VERSION);
         assertTrue(p.message().contains("data version 999") && p.message().contains("MDB_VERSION_MISMATCH"), p.message());
         assertEquals(-1, f.currentMeta());
-        assertEquals(Engine.UNKNOWN, f.engine());
+        assertEquals(EngineKind.UNKNOWN, f.engine());
         assertEquals(NodeLayout.NOT_AVAILABLE, f.layout());
         assertEquals(999, f.metas().get(0).version());
         assertEquals(2, f.metas().get(0).txnid());
@@ -138,7 +138,7 @@ class DamagedFixtureTest {
         DatabaseFacts f = read("dlmdb1-lock-rewritten-by-lmdb09");
         Problem p = only(f, Problem.Kind.LOCK_DATA_MISMATCH);
         assertTrue(p.message().contains("0x00010001") && p.message().contains("DLMDB"), p.message());
-        assertEquals(Engine.DLMDB_FORMAT_1, f.engine());
+        assertEquals(EngineKind.DLMDB_FORMAT_1, f.engine());
         assertEquals(NodeLayout.EVEN_PADDED, f.layout());
         assertEquals(LockInfo.Layout.STOCK_LMDB, f.lock().layout());
         // the stock tool's shifted stats (e.g. datalevin/ave depth 769) are not ours
@@ -172,7 +172,7 @@ class DamagedFixtureTest {
         putU32(db.resolve("data.mdb"), 20, 2);
         putU32(db.resolve("data.mdb"), 4096 + 20, 2);
         DatabaseFacts f = DatabaseReader.read(db);
-        assertEquals(Engine.DLMDB_FORMAT_2, f.engine());
+        assertEquals(EngineKind.DLMDB_FORMAT_2, f.engine());
         assertEquals(WalkState.NOT_AVAILABLE, f.walkState());
         assertEquals(NodeLayout.NOT_AVAILABLE, f.layout());
         assertTrue(f.walkNote().contains("format 2"), f.walkNote());

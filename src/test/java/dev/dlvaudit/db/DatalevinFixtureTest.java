@@ -30,7 +30,7 @@ class DatalevinFixtureTest {
 
         assertTrue(f.problems().isEmpty(), () -> f.problems().toString());
         assertEquals(WalkState.COMPLETE, f.walkState());
-        assertEquals(Engine.DLMDB_FORMAT_1, f.engine());
+        assertEquals(EngineKind.DLMDB_FORMAT_1, f.engine());
         assertEquals(NodeLayout.EVEN_PADDED, f.layout());
         assertEquals(gt.path("data_mdb_size").asLong(), f.dataFileSize());
         assertEquals(nat.path("env_info").path("me_last_pgno").asLong(), f.lastPage().getAsLong());

@@ -1,7 +1,7 @@
 package dev.dlvaudit.db;
 
 /** Which engine wrote {@code data.mdb}, as far as the data file tells. */
-public enum Engine {
+public enum EngineKind {
     STOCK_LMDB("stock LMDB"),
     DLMDB_FORMAT_1("DLMDB format 1"),
     DLMDB_FORMAT_2("DLMDB format 2"),
@@ -12,7 +12,7 @@ public enum Engine {
 
     private final String label;
 
-    Engine(String label) {
+    EngineKind(String label) {
         this.label = label;
     }
 
