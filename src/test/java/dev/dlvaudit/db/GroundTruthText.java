@@ -42,9 +42,10 @@ public final class GroundTruthText {
         for (String l : Files.readAllLines(file)) {
             if (l.startsWith("=== [")) {
                 int close = l.indexOf(']');
-                int n = Integer.parseInt(l.substring(5, close));
+                String tag = l.substring(5, close);
+                int n = tag.chars().allMatch(Character::isDigit) ? Integer.parseInt(tag) : -1;
                 String rest = l.substring(close + 1).trim();
-                String label = rest.startsWith("(") ? rest.substring(1, rest.indexOf(')')) : "";
+                String label = n < 0 ? tag : rest.startsWith("(") ? rest.substring(1, rest.indexOf(')')) : "";
                 String cmd = rest.contains("$ ") ? rest.substring(rest.indexOf("$ ") + 2) : rest;
                 lines = new ArrayList<>();
                 cur = new Run(n, label, cmd, lines, null);
@@ -63,7 +64,7 @@ public final class GroundTruthText {
     public static Run statRun(Path file) throws IOException {
         Run best = null;
         for (Run r : runs(file)) {
-            if (r.command().contains("-e -f -a") && "0".equals(r.exit())) {
+            if (r.number() > 0 && r.command().contains("-e -f -a") && "0".equals(r.exit())) {
                 if (best == null || r.label().equals("as-is")) {
                     best = r;
                 }
