@@ -101,17 +101,17 @@ public final class DatabaseReader implements DbiEntries, Closeable {
                 int off = w.leafNode(leaf, i, what);
                 int flags = TreeWalker.nodeFlags(leaf, off);
                 if ((flags & Page.F_DUPDATA) != 0 && (flags & Page.F_SUBDATA) != 0) {
-                    DbRecord sub = DbRecord.parse(leaf.b, leaf.base + w.dataOffset(leaf, off));
+                    DbRecord sub = w.subRecord(what, leaf, off);
                     Page[] subLast = {null};
                     byte[][] subFirst = {null};
-                    w.walk(what + " (duplicates)", sub, (sl, j) -> {
+                    w.walkNested(what + " (duplicates)", sub, (sl, j) -> {
                         if (sl != subLast[0]) {
                             subLast[0] = sl;
                             subFirst[0] = null;
                         }
                         out.add(new KeyValue(key, w.leafKey(what, sl, j, prefix, subFirst)));
                         return out.size() < maxEntries;
-                    }, false);
+                    });
                 } else if ((flags & Page.F_DUPDATA) != 0) {
                     Page sub = w.subPage(what, leaf, off);
                     int n = sub.numKeys(what + " (duplicates sub-page)");

@@ -93,6 +93,17 @@ final class TreeWalker {
     // ---- the walk ----
 
     Stats walk(String what, DbRecord rec, LeafVisitor visitor, boolean deep) throws DatabaseFormatException {
+        return walk(what, rec, visitor, deep, false);
+    }
+
+    /** Walks a DUPSORT sub-database: its leaf nodes must carry no flags. */
+    Stats walkNested(String what, DbRecord rec, LeafVisitor visitor) throws DatabaseFormatException {
+        return walk(what, rec, visitor, false, true);
+    }
+
+    /** {@code nested}: a DUPSORT sub-database, whose leaf nodes carry no data and no node flags. */
+    private Stats walk(String what, DbRecord rec, LeafVisitor visitor, boolean deep, boolean nested)
+            throws DatabaseFormatException {
         Stats st = new Stats();
         if (rec.isEmpty()) {
             return st;
@@ -132,7 +143,15 @@ final class TreeWalker {
             } else {
                 for (int i = 0; i < f.count; i++) {
                     int off = leafNode(p, i, what);
-                    countNode(what, rec, p, off, st, deep);
+                    if (nested) {
+                        if (nodeFlags(p, off) != 0) {
+                            throw p.bad(what + ": node " + i + " of a duplicates sub-database has flags 0x"
+                                    + Integer.toHexString(nodeFlags(p, off)));
+                        }
+                        st.entries++;
+                    } else {
+                        countNode(what, rec, p, off, st, deep);
+                    }
                 }
             }
             if (visitor != null) {
@@ -197,10 +216,10 @@ final class TreeWalker {
             st.overflowPages += overflowRun(what, pgno, dataSize(p, off));
             st.entries++;
         } else if ((flags & Page.F_DUPDATA) != 0 && (flags & Page.F_SUBDATA) != 0) {
-            DbRecord sub = DbRecord.parse(p.b, p.base + dataOff);
+            DbRecord sub = subRecord(what, p, off);
             st.entries += sub.entries();
             if (deep) {
-                Stats ss = walk(what + " (duplicates sub-database)", sub, null, true);
+                Stats ss = walk(what + " (duplicates sub-database)", sub, null, true, true);
                 String mm = ss.mismatch(sub);
                 if (mm != null) {
                     throw new DatabaseFormatException(Problem.Kind.STATS_MISMATCH, pf.path,
@@ -227,6 +246,16 @@ final class TreeWalker {
             throw head.bad(what + ": overflow run of " + n + " pages cannot hold " + dataSize + " bytes");
         }
         return n;
+    }
+
+    /** The 48-byte DB record of a DUPSORT sub-database node. */
+    DbRecord subRecord(String what, Page p, int off) throws DatabaseFormatException {
+        long ds = dataSize(p, off);
+        int dataOff = dataOffset(p, off);
+        if (ds != DbRecord.SIZE || dataOff + DbRecord.SIZE > p.len) {
+            throw p.bad(what + ": a duplicates sub-database record of " + ds + " bytes (expected 48)");
+        }
+        return DbRecord.parse(p.b, p.base + dataOff);
     }
 
     /** The inline DUPSORT sub-page of a leaf node. */
