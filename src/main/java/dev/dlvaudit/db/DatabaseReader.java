@@ -125,6 +125,7 @@ public final class DatabaseReader implements DbiEntries, Closeable {
                 return out.size() < maxEntries;
             }, false);
         } catch (DatabaseFormatException e) {
+            checkSnapshotStillValid(); // a writer reused pages under us: say so rather than "corrupt"
             throw withFile(e);
         }
         checkSnapshotStillValid();
@@ -444,6 +445,9 @@ public final class DatabaseReader implements DbiEntries, Closeable {
 
         private void checkTruncation(MetaPage cur) {
             long needed = (cur.lastPage() + 1) * pageSize;
+            if (needed > dataSize) {
+                dataSize = pf.refreshSize(); // grown by a writer since we opened it?
+            }
             if (needed > dataSize || needed < 0) {
                 long missing = dataSize / pageSize;
                 problems.add(Problem.of(Problem.Kind.TRUNCATED, files.dataFile(), "truncated: page " + missing

@@ -14,7 +14,8 @@ import java.nio.file.StandardOpenOption;
 final class PageFile implements Closeable {
     final Path path;
     private final FileChannel channel;
-    final long size;
+    /** The file's size when last looked at; refreshed when a page seems beyond it (a writer may have grown it). */
+    long size;
     int pageSize;
     /** Pages above this are not in use by the snapshot being read; Long.MAX_VALUE before a meta is chosen. */
     long lastPage = Long.MAX_VALUE;
@@ -28,6 +29,9 @@ final class PageFile implements Closeable {
 
     /** Reads exactly {@code len} bytes at {@code offset}, or fails naming the truncation. */
     byte[] read(long offset, int len) throws DatabaseFormatException {
+        if (offset + len > size && offset + len > 0) {
+            refreshSize();
+        }
         if (offset < 0 || len < 0 || offset + len > size || offset + len < 0) {
             long page = pageSize > 0 ? Math.max(offset, size) / pageSize : 0;
             if (pageSize > 0 && offset + len > size) {
@@ -80,10 +84,23 @@ final class PageFile implements Closeable {
         }
         long endPage = pgno + count; // exclusive
         if (endPage > filePages()) {
+            refreshSize();
+        }
+        if (endPage > filePages()) {
             long missing = Math.max(pgno, filePages());
             throw new DatabaseFormatException(Problem.Kind.TRUNCATED, path, "truncated: page " + missing
                     + " lies beyond the end of the file (size " + size + ")" + " (reading " + what + ")");
         }
+    }
+
+    /** Looks at the file's size again: a live writer grows the file before it commits a meta using the new pages. */
+    long refreshSize() {
+        try {
+            size = Math.max(size, channel.size());
+        } catch (IOException e) {
+            // keep the old size: the check that follows reports the page as beyond the end
+        }
+        return size;
     }
 
     DatabaseFormatException corrupt(long pgno, String what) {
