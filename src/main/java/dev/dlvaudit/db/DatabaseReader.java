@@ -204,6 +204,10 @@ public final class DatabaseReader implements DbiEntries, Closeable {
         boolean counted;
         LockInfo lock;
         final List<Problem> problems = new ArrayList<>();
+        /** First page missing from a short file, or -1. */
+        long missingFrom = -1;
+        /** Free pages numbered at or after {@link #missingFrom}. */
+        long freeBeyondEnd;
 
         Builder(Path input) {
             this.input = input;
@@ -287,10 +291,11 @@ public final class DatabaseReader implements DbiEntries, Closeable {
                             ? EngineKind.DLMDB_FORMAT_2 : EngineKind.UNKNOWN;
                     return;
                 }
-                if (attempt == 1) {
-                    checkTruncation(cur);
-                }
+                missingFrom = firstMissingPage(cur);
                 if (cur.version() == 2) {
+                    if (missingFrom >= 0) {
+                        problems.add(truncation(cur, "")); // page level not read: cannot tell whether they are free
+                    }
                     engine = EngineKind.DLMDB_FORMAT_2;
                     walkNote = "DLMDB format 2 (data version 2): page-level facts (named DBIs, free list, node layout)"
                             + " are not available: no format-2 fixture proves a walk right yet";
@@ -309,6 +314,10 @@ public final class DatabaseReader implements DbiEntries, Closeable {
                 long moved = afterCur < 0 ? 0 : after.get(afterCur).txnid() - cur.txnid();
                 if (moved <= 1) {
                     problems.addAll(walkProblems);
+                    if (missingFrom >= 0 && (failure != null || freeBeyondEnd < cur.lastPage() + 1 - missingFrom)) {
+                        problems.add(truncation(cur, failure != null ? "" : ": " + (cur.lastPage() + 1 - missingFrom
+                                - freeBeyondEnd) + " of the missing pages are not on the free list"));
+                    }
                     if (failure != null) {
                         walkState = WalkState.FAILED;
                         walkNote = failure.getMessage();
@@ -443,23 +452,30 @@ public final class DatabaseReader implements DbiEntries, Closeable {
             return best == null ? -1 : best.page();
         }
 
-        private void checkTruncation(MetaPage cur) {
+        /**
+         * The first page the file lacks although the meta counts it as used, or -1. A writer's last pages
+         * can legitimately be missing: pages allocated and freed in the same transaction are put on the
+         * free list without ever being written. Only missing pages that are not free are truncation.
+         */
+        private long firstMissingPage(MetaPage cur) {
             long needed = (cur.lastPage() + 1) * pageSize;
-            if (needed > dataSize) {
+            if (needed > dataSize || needed < 0) {
                 dataSize = pf.refreshSize(); // grown by a writer since we opened it?
             }
-            if (needed > dataSize || needed < 0) {
-                long missing = dataSize / pageSize;
-                problems.add(Problem.of(Problem.Kind.TRUNCATED, files.dataFile(), "truncated: page " + missing
-                        + " lies beyond the end of the file (size " + dataSize + "; meta page " + cur.page()
-                        + " says pages 0.." + cur.lastPage() + " are in use): the library opens it and dies"
-                        + " (SIGBUS) when it touches a missing page"));
-            }
+            return needed > dataSize || needed < 0 ? dataSize / pageSize : -1;
+        }
+
+        private Problem truncation(MetaPage cur, String detail) {
+            return Problem.of(Problem.Kind.TRUNCATED, files.dataFile(), "truncated: page " + (dataSize / pageSize)
+                    + " lies beyond the end of the file (size " + dataSize + "; meta page " + cur.page()
+                    + " says pages 0.." + cur.lastPage() + " are in use" + detail + "): the library opens it and dies"
+                    + " (SIGBUS) when it touches a missing page");
         }
 
         /** Walks MAIN_DBI (named DBIs, node layout) and FREE_DBI (free list) of one snapshot. */
         private void walk(MetaPage cur, List<Problem> out) throws DatabaseFormatException {
             counted = false;
+            freeBeyondEnd = 0;
             // MAIN_DBI: collect its leaf nodes; the layout is decided from them afterwards
             TreeWalker probe = new TreeWalker(pf, false);
             List<int[]> nodes = new ArrayList<>();
@@ -531,6 +547,18 @@ public final class DatabaseReader implements DbiEntries, Closeable {
                 if (count < 0 || count > (ds - 8) / 8 || Long.compareUnsigned(count, cur.lastPage()) > 0) {
                     throw leaf.bad("FREE_DBI: record of txn " + txnid + " claims " + Long.toUnsignedString(count)
                             + " pages in a " + ds + "-byte ID list");
+                }
+                if (missingFrom >= 0 && count > 0) {
+                    byte[] ids = (flags & Page.F_BIGDATA) != 0
+                            ? pf.read(leaf.u64(dataOff) * pf.pageSize + Page.HEADER + 8, (int) (count * 8))
+                            : java.util.Arrays.copyOfRange(leaf.b, leaf.base + dataOff + 8,
+                                    leaf.base + dataOff + 8 + (int) (count * 8));
+                    for (int k = 0; k < count; k++) {
+                        long id = Bytes.u64(ids, k * 8);
+                        if (id >= missingFrom && id <= cur.lastPage()) {
+                            freeBeyondEnd++;
+                        }
+                    }
                 }
                 recs.add(new FreeList.Record(txnid, count));
                 total[0] += count;

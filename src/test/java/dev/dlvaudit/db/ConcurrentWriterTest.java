@@ -32,6 +32,7 @@ class ConcurrentWriterTest {
         int inconsistent = 0;
         int entryReads = 0;
         int movedOn = 0;
+        int shortFiles = 0;
         long firstTxn = -1;
         long lastTxn = -1;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
@@ -45,8 +46,16 @@ class ConcurrentWriterTest {
                     if (f.walkState() == WalkState.COMPLETE) {
                         complete++;
                         long used = f.pagesUsed().getAsLong();
-                        assertTrue(used * f.pageSize() <= Files.size(dir.resolve("data.mdb")), "used pages beyond the file");
-                        assertTrue(f.freeList().orElseThrow().freePages() <= used, "more free pages than used");
+                        long filePages = f.dataFileSize() / f.pageSize();
+                        long free = f.freeList().orElseThrow().freePages();
+                        // LMDB commits pages allocated and freed in one txn to the free list without writing
+                        // them, so the file may end before last_pg; such pages must all be free (the reader
+                        // checks their numbers and reports TRUNCATED otherwise, failing the assertion above)
+                        if (used > filePages) {
+                            shortFiles++;
+                        }
+                        assertTrue(used - filePages <= free, "used pages beyond the file that are not free");
+                        assertTrue(free <= used, "more free pages than used");
                         long dbiPages = f.dbis().stream().mapToLong(d -> d.record().totalPages()).sum();
                         assertTrue(dbiPages <= used);
                         lastTxn = f.txnid().getAsLong();
@@ -81,7 +90,7 @@ class ConcurrentWriterTest {
         }
         assertEquals(0, writer.exitValue());
         System.out.println("ConcurrentWriterTest: " + complete + " complete reads, " + inconsistent
-                + " inconsistent, " + entryReads + " full DBI reads, " + movedOn + " overtaken by the writer, txn " + firstTxn + " .. " + lastTxn);
+                + " inconsistent, " + entryReads + " full DBI reads, " + movedOn + " overtaken by the writer, " + shortFiles + " with free unwritten pages past the end of the file, txn " + firstTxn + " .. " + lastTxn);
         assertTrue(complete > 10, "complete reads: " + complete);
         assertTrue(lastTxn > firstTxn, "the writer committed while we read");
     }

@@ -166,6 +166,28 @@ class DamagedFixtureTest {
                 .contains("truncated: page 1 lies beyond the end of the file (size 4096)"), f.problems().toString());
     }
 
+    /**
+     * A file may end before last_pg when its last pages are free (LMDB puts pages allocated and freed in
+     * one transaction on the free list without writing them): lmdb09-freelist-heavy's last 22 pages
+     * (526..547) are free, so a file cut after page 525 is healthy, one cut after page 524 is not.
+     */
+    @Test
+    void missingTailPagesAreTruncationOnlyWhenNotFree(@TempDir Path tmp) throws IOException {
+        Path ok = copy("lmdb09-freelist-heavy", tmp.resolve("ok"));
+        truncate(ok.resolve("data.mdb"), 526L * 4096);
+        DatabaseFacts f = DatabaseReader.read(ok);
+        assertTrue(f.problems().isEmpty(), f.problems().toString());
+        assertEquals(WalkState.COMPLETE, f.walkState());
+        assertEquals(547, f.lastPage().getAsLong());
+
+        Path bad = copy("lmdb09-freelist-heavy", tmp.resolve("bad"));
+        truncate(bad.resolve("data.mdb"), 525L * 4096 + 100);
+        DatabaseFacts g = DatabaseReader.read(bad);
+        Problem p = only(g, Problem.Kind.TRUNCATED);
+        assertTrue(p.message().contains("truncated: page 525 lies beyond the end of the file (size 2150500; meta page 0"
+                + " says pages 0..547 are in use: 1 of the missing pages are not on the free list)"), p.message());
+    }
+
     @Test
     void formatTwoIsMetaLevelOnly(@TempDir Path tmp) throws IOException {
         Path db = copy("dlmdb1-datalevin-like", tmp);
