@@ -71,6 +71,9 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Stop a check that runs longer than this and report it as ERROR. Default: ${DEFAULT-VALUE}.")
     long timeoutSeconds;
 
+    @CommandLine.Mixin
+    SampleOptions sampling = new SampleOptions();
+
     @Override
     public Integer call() {
         if (timeoutSeconds <= 0) {
@@ -90,8 +93,9 @@ public final class CheckCommand implements Callable<Integer> {
         }
         Path hostRoot = global.hostRoot;
         FactStore facts = FactStore.fromServiceLoader(CheckCommand.class.getClassLoader());
+        sampling.apply(facts);
         Engine engine = new Engine(facts, Policy.none(), hostRoot, clock, System.getenv(),
-                Duration.ofSeconds(timeoutSeconds));
+                Duration.ofSeconds(timeoutSeconds).plus(sampling.extraTimeout()));
         List<Result> results = engine.run(selected, targets);
         HostFiles host = new HostFiles(hostRoot);
         AuditRun run = new AuditRun(VersionProvider.version(), EnvironmentProbe.hostname(host), started,
