@@ -99,7 +99,7 @@ public final class CheckCommand implements Callable<Integer> {
         List<Result> results = engine.run(selected, targets);
         HostFiles host = new HostFiles(hostRoot);
         AuditRun run = new AuditRun(VersionProvider.version(), EnvironmentProbe.hostname(host), started,
-                Duration.between(started, clock.instant()), EnvironmentProbe.read(host),
+                Duration.between(started, clock.instant()), EnvironmentProbe.read(host, databases),
                 targets.stream().map(Target::label).toList(), results, failOn);
         PrintWriter out = spec.commandLine().getOut();
         format.writer(Terminal.colorFor(global.color)).write(run, out);
