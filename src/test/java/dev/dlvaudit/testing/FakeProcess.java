@@ -38,6 +38,15 @@ public final class FakeProcess {
         return write();
     }
 
+    /** Adds {@code count} shared-library mappings of 1 MiB at once (a realistic maps file, written once). */
+    public FakeProcess libraries(int count) {
+        for (int i = 0; i < count; i++) {
+            mappings.add(new String[] {"/usr/lib/x86_64-linux-gnu/lib" + i + ".so", Long.toString(1 << 20), "100",
+                Long.toString(5000 + i)});
+        }
+        return write();
+    }
+
     public FakeProcess comm(String comm) {
         this.comm = comm;
         return write();

@@ -90,10 +90,7 @@ class ProcessScannerTest {
     @Test
     void fiveHundredProcessesScanTime() {
         for (int pid = 1000; pid < 1500; pid++) {
-            FakeProcess p = new FakeProcess(host, pid);
-            for (int i = 0; i < 60; i++) {
-                p.maps("/usr/lib/x86_64-linux-gnu/lib" + i + ".so", 1 << 20, 100, 5000 + i);
-            }
+            FakeProcess p = new FakeProcess(host, pid).libraries(60);
             if (pid % 100 == 0) {
                 p.maps("/var/lib/app/db/data.mdb", GIB, 1000);
             }
