@@ -5,7 +5,7 @@ import dev.dlvaudit.api.FactException;
 import dev.dlvaudit.api.FactProvider;
 import dev.dlvaudit.api.Scope;
 
-/** The target's map size and used bytes (stop-gap for the reader's DatabaseFacts). */
+/** The target's map size and used bytes (from the reader's DatabaseFacts). */
 public final class DataFileMetaProvider implements FactProvider<DataFileMeta> {
     @Override
     public Class<DataFileMeta> type() {
@@ -19,7 +19,9 @@ public final class DataFileMetaProvider implements FactProvider<DataFileMeta> {
 
     @Override
     public DataFileMeta read(CheckContext context) {
-        return DataFileMeta.read(DataFileMeta.dataFileOf(context.databaseDirectory()
-                .orElseThrow(() -> new FactException("the map size needs a live database directory"))));
+        if (context.databaseDirectory().isEmpty()) {
+            throw new FactException("the map size needs a live database directory");
+        }
+        return DataFileMeta.from(context.fact(dev.dlvaudit.db.DatabaseFacts.class));
     }
 }

@@ -22,6 +22,8 @@ public final class FakeDataFile {
             b.putInt(base + 20, 1);
             b.putLong(base + 32, page == 1 ? mapSize : mapSize / 2);
             b.putInt(base + 40, 4096);
+            b.putLong(base + 80, -1L); // FREE_DBI root: empty tree
+            b.putLong(base + 128, -1L); // MAIN_DBI root: empty tree
             b.putLong(base + 136, page == 1 ? lastPage : 1);
             b.putLong(base + 144, page == 1 ? 8 : 7); // meta 1 is the newer
         }
