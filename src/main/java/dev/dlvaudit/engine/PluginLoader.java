@@ -1,0 +1,116 @@
+package dev.dlvaudit.engine;
+
+import dev.dlvaudit.api.FactProvider;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Loads plugin jars from check directories, each jar in a class loader of its own whose parent
+ * is the tool's loader, so a plugin sees the check API and nothing of other plugins. Checks and
+ * fact providers are found with {@code ServiceLoader}, exactly as the built-in ones.
+ */
+public final class PluginLoader {
+    private final ClassLoader toolLoader;
+    private final PluginSafety safety;
+
+    public PluginLoader(ClassLoader toolLoader, PluginSafety safety) {
+        this.toolLoader = toolLoader;
+        this.safety = safety;
+    }
+
+    /** The built-in checks plus those of every jar in {@code directories}, in order. */
+    public Plugins load(List<CheckDirectory> directories) {
+        CheckCatalog catalog = CheckCatalog.builtIn();
+        List<FactProvider<?>> providers = new ArrayList<>();
+        List<Path> jars = new ArrayList<>();
+        Set<Path> seen = new HashSet<>();
+        for (CheckDirectory dir : directories) {
+            for (Path jar : jarsIn(dir, seen)) {
+                URLClassLoader loader = new URLClassLoader("plugin " + jar.getFileName(), new URL[] {url(jar)}, toolLoader);
+                catalog.addFrom(loader, jar.toString());
+                providers.addAll(factProviders(loader, jar));
+                jars.add(jar);
+            }
+        }
+        return new Plugins(catalog, providers, jars);
+    }
+
+    private List<Path> jarsIn(CheckDirectory dir, Set<Path> seen) {
+        Path path = dir.path();
+        if (!Files.exists(path)) {
+            if (dir.required()) {
+                throw new ConfigException("--checks-dir: " + path + " does not exist");
+            }
+            return List.of();
+        }
+        if (!Files.isDirectory(path)) {
+            throw new ConfigException("check directory " + path + " is not a directory");
+        }
+        safety.verify(path, "check directory");
+        try {
+            if (!seen.add(path.toRealPath())) {
+                return List.of();
+            }
+        } catch (IOException e) {
+            throw new ConfigException("cannot read check directory " + path + ": " + e.getMessage(), e);
+        }
+        List<Path> jars;
+        try (Stream<Path> files = Files.list(path)) {
+            jars = files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+        } catch (IOException e) {
+            throw new ConfigException("cannot list check directory " + path + ": " + e.getMessage(), e);
+        }
+        for (Path jar : jars) {
+            if (!Files.isRegularFile(jar)) {
+                throw new ConfigException("plugin jar " + jar + " is not a regular file");
+            }
+            safety.verify(jar, "plugin jar");
+        }
+        return jars;
+    }
+
+    /**
+     * The jar's own fact providers. A plugin may add fact types of its own, not replace the
+     * tool's: a built-in check must not be fed facts by plugin code.
+     */
+    @SuppressWarnings("rawtypes")
+    private static List<FactProvider<?>> factProviders(ClassLoader loader, Path jar) {
+        List<FactProvider<?>> list = new ArrayList<>();
+        for (ServiceLoader.Provider<FactProvider> p : ServiceLoader.load(FactProvider.class, loader).stream().toList()) {
+            if (p.type().getClassLoader() != loader) {
+                continue;
+            }
+            FactProvider<?> provider;
+            try {
+                provider = p.get();
+            } catch (RuntimeException | LinkageError e) {
+                throw new ConfigException("cannot load fact provider " + p.type().getName() + " from " + jar + ": " + e, e);
+            }
+            if (provider.type().getClassLoader() != loader) {
+                throw new ConfigException("fact provider " + p.type().getName() + " from " + jar + " reads "
+                        + provider.type().getName() + ", a type the plugin does not define; a plugin may only"
+                        + " provide facts of its own types");
+            }
+            list.add(provider);
+        }
+        return list;
+    }
+
+    private static URL url(Path jar) {
+        try {
+            return jar.toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new ConfigException("plugin jar " + jar + ": " + e.getMessage(), e);
+        }
+    }
+}
