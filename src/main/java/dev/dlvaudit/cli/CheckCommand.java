@@ -68,6 +68,17 @@ public final class CheckCommand implements Callable<Integer> {
                     + " Default: ${DEFAULT-VALUE}.")
     FailOn failOn;
 
+    @Option(names = "--opts", paramLabel = "FILE.edn",
+            description = "The EDN options map the application passes to Datalevin (get-conn / open-kv), e.g."
+                    + " {:wal? true :kv-opts {:mapsize 10000 :flags #{:nordahead :notls}}}. Alone, the Datalevin"
+                    + " checks judge it without a database (CI); with DB_DIR, disagreements are findings.")
+    Path optionsFile;
+
+    @Option(names = "--backup-dir", paramLabel = "DIR",
+            description = "Where database copies are kept (one copy, or one per subdirectory such as dated"
+                    + " dtlv copy output); dl.backups checks the newest is recent and valid.")
+    Path backupDir;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
             description = "Stop a check that runs longer than this and report it as ERROR. Default: ${DEFAULT-VALUE}.")
     long timeoutSeconds;
@@ -81,6 +92,17 @@ public final class CheckCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--host-root: " + global.hostRoot + " is not a directory");
         }
+        if (optionsFile != null) {
+            try {
+                dev.dlvaudit.datalevin.OptionsFile.read(optionsFile); // malformed → exit 2 before any audit
+            } catch (dev.dlvaudit.datalevin.OptionsFileException e) {
+                throw new dev.dlvaudit.engine.ConfigException(e.getMessage());
+            }
+        }
+        if (backupDir != null && !java.nio.file.Files.isDirectory(backupDir)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--backup-dir: " + backupDir + " is not a directory");
+        }
         Clock clock = Clock.systemUTC();
         Instant started = clock.instant();
         Plugins plugins = global.checkDirs.load();
@@ -88,16 +110,28 @@ public final class CheckCommand implements Callable<Integer> {
         List<LoadedCheck> selected = catalog.select(only, skip);
         List<Target> targets = new ArrayList<>();
         for (Path db : databases) {
-            targets.add(new Target(db.toAbsolutePath().normalize(), null));
+            targets.add(new Target(db.toAbsolutePath().normalize(), optionsFile));
+        }
+        if (databases.isEmpty() && optionsFile != null) {
+            targets.add(new Target(null, optionsFile.toAbsolutePath().normalize()));
+        }
+        Policy policy = Policy.none();
+        if (backupDir != null) {
+            policy = new Policy("command line", policy.profile(),
+                    java.util.Map.of("backup-dir", backupDir.toAbsolutePath().normalize().toString()),
+                    policy.perCheck(), policy.severities(), policy.waivers());
         }
         Path hostRoot = global.hostRoot;
         FactStore facts = plugins.facts(CheckCommand.class.getClassLoader());
-        Engine engine = new Engine(facts, Policy.none(), hostRoot, clock, System.getenv(),
+        Engine engine = new Engine(facts, policy, hostRoot, clock, System.getenv(),
                 Duration.ofSeconds(timeoutSeconds));
         List<Result> results = engine.run(selected, targets);
         HostFiles host = new HostFiles(hostRoot);
+        java.util.Map<String, Object> environment = new java.util.LinkedHashMap<>(EnvironmentProbe.read(host));
+        dev.dlvaudit.facts.DatalevinEnvironment.versions(targets)
+                .ifPresent(v -> environment.put("datalevin_version", v));
         AuditRun run = new AuditRun(VersionProvider.version(), EnvironmentProbe.hostname(host), started,
-                Duration.between(started, clock.instant()), EnvironmentProbe.read(host),
+                Duration.between(started, clock.instant()), environment,
                 targets.stream().map(Target::label).toList(), results, failOn);
         PrintWriter out = spec.commandLine().getOut();
         format.writer(Terminal.colorFor(global.color)).write(run, out);

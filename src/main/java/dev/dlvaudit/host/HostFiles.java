@@ -34,11 +34,15 @@ public final class HostFiles {
         return Files.exists(resolve(hostPath));
     }
 
-    /** The file's text; a missing or unreadable file is a {@link FactException} naming it. */
+    /**
+     * The file's text; a missing or unreadable file is a {@link FactException} naming it.
+     * Read with a large first read: /proc/sys files report size 0 and answer EOF to any read at a
+     * non-zero offset, so Files.readString (which reads a size-0 file one byte first) returns "6" for "60".
+     */
     public String read(String hostPath) {
         Path p = resolve(hostPath);
-        try {
-            return Files.readString(p, StandardCharsets.UTF_8);
+        try (java.io.InputStream in = Files.newInputStream(p)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new FactException(p + ": no such file");
         } catch (AccessDeniedException e) {

@@ -28,7 +28,7 @@ class CheckCommandIT {
 
     @BeforeEach
     void goodHost() {
-        host = new FakeHost(root).swap(1024 * 1024).sysctl("vm.swappiness", "1")
+        host = new FakeHost(root).goodKernel().swap(1024 * 1024).sysctl("vm.swappiness", "1")
                 .file("/proc/sys/kernel/hostname", "fakehost\n");
     }
 

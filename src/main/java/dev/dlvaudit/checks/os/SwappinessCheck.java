@@ -24,7 +24,7 @@ import java.util.List;
         reads = "/proc/sys/vm/swappiness, /proc/swaps",
         thresholds = "PASS 1-10; WARN 11-59 or 0; FAIL >= 60 when swap is enabled; INFO when no swap exists."
                 + " Policy keys: max-pass (10), fail-at (60).",
-        fix = "sysctl -w vm.swappiness=1, and persist it in /etc/sysctl.d/90-datalevin.conf.",
+        fix = "sysctl -w vm.swappiness=1, and append vm.swappiness = 1 to /etc/sysctl.d/90-datalevin.conf.",
         sources = {"Linux Documentation/admin-guide/sysctl/vm.rst (swappiness)",
             "LMDB documentation: the map is a shared file mapping"})
 public final class SwappinessCheck implements Check {
@@ -37,8 +37,7 @@ public final class SwappinessCheck implements Check {
         SwapDevices swap = context.fact(SwapDevices.class);
         long maxPass = context.settings().getLong("max-pass", 10);
         long failAt = context.settings().getLong("fail-at", 60);
-        String fix = "sysctl -w vm.swappiness=1; echo 'vm.swappiness = 1' > /etc/sysctl.d/90-datalevin.conf"
-                + context.fact(Container.class).hostNote();
+        String fix = SysctlFix.of(context.fact(Container.class), "vm.swappiness", 1);
         String expected = "1-" + maxPass;
         String evidence = sysctl.path() + ", " + swap.source();
         if (!swap.enabled()) {
@@ -46,7 +45,7 @@ public final class SwappinessCheck implements Check {
                     .observed(value).expected(expected + " (matters once swap exists)").evidence(evidence));
         }
         String swapText = Units.bytes(swap.totalBytes()) + " of swap";
-        if (value >= 1 && value <= maxPass) {
+        if (passes(value, true, maxPass)) {
             return List.of(Finding.pass("vm.swappiness is " + value + " with " + swapText)
                     .observed(value).expected(expected).evidence(evidence));
         }
@@ -62,5 +61,10 @@ public final class SwappinessCheck implements Check {
                     + ": the JVM heap may be swapped out under page-cache pressure");
         }
         return List.of(f.observed(value).expected(expected).evidence(evidence).fix(fix));
+    }
+
+    /** Whether this check would have nothing to say about the value (shared with os.sysctl-persisted). */
+    static boolean passes(long value, boolean swapEnabled, long maxPass) {
+        return !swapEnabled || (value >= 1 && value <= maxPass);
     }
 }

@@ -1,0 +1,161 @@
+package dev.dlvaudit.checks.dl;
+
+import dev.dlvaudit.api.CheckContext;
+import dev.dlvaudit.datalevin.OptionsFile;
+import dev.dlvaudit.datalevin.Provenance;
+import dev.dlvaudit.datalevin.Sourced;
+import dev.dlvaudit.datalevin.StoredOptions;
+import dev.dlvaudit.datalevin.Unsupported;
+import dev.dlvaudit.datalevin.Values;
+import dev.dlvaudit.facts.DatalevinFacts;
+import dev.dlvaudit.facts.OptionsFileFacts;
+import dev.dlvaudit.facts.StoredOptionsFacts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import us.bpsm.edn.Keyword;
+
+/**
+ * What the Datalevin checks see of one target, each value with its source: the database
+ * directory (live), the stored options, the kv-info hints and the options file. With a
+ * database directory its own records decide; the options file alone decides only when there
+ * is no database (the CI gate); disagreements between the two are {@code dl.options-drift}'s.
+ */
+final class DlView {
+    static final Set<String> DEFAULT_FLAGS = Set.of("nordahead", "notls");
+
+    final Optional<DatalevinFacts> dir;
+    final Optional<StoredOptions> stored;
+    final String storedUnavailable;
+    final Optional<OptionsFile> file;
+
+    private DlView(Optional<DatalevinFacts> dir, Optional<StoredOptions> stored, String storedUnavailable,
+                   Optional<OptionsFile> file) {
+        this.dir = dir;
+        this.stored = stored;
+        this.storedUnavailable = storedUnavailable;
+        this.file = file;
+    }
+
+    static DlView of(CheckContext context) {
+        Optional<DatalevinFacts> dir = context.databaseDirectory().isPresent()
+                ? Optional.of(context.fact(DatalevinFacts.class)) : Optional.empty();
+        StoredOptionsFacts s = dir.isPresent() ? context.fact(StoredOptionsFacts.class)
+                : StoredOptionsFacts.unavailable("the target is an options file alone");
+        Optional<OptionsFile> file = context.target().flatMap(t -> t.optionsFile()).isPresent()
+                ? context.fact(OptionsFileFacts.class).file() : Optional.empty();
+        return new DlView(dir, s.stored(), s.unavailableReason(), file);
+    }
+
+    static DlView of(Optional<DatalevinFacts> dir, StoredOptionsFacts stored, Optional<OptionsFile> file) {
+        return new DlView(dir, stored.stored(), stored.unavailableReason(), file);
+    }
+
+    Optional<OptionsFile> file() {
+        return file;
+    }
+
+    boolean live() {
+        return dir.isPresent();
+    }
+
+    /** Every piece of evidence on WAL mode, from the sources that decide it. */
+    List<Sourced<Boolean>> walEvidence() {
+        List<Sourced<Boolean>> out = new ArrayList<>();
+        if (dir.isPresent()) {
+            DatalevinFacts d = dir.get();
+            out.add(new Sourced<>(d.txlogPresent(), Provenance.DIRECTORY,
+                    d.txlogDir() + (d.txlogPresent() ? " exists" : " absent")));
+            stored.ifPresent(s -> {
+                s.opt("wal?").filter(v -> v.value() instanceof Boolean)
+                        .ifPresent(v -> out.add(new Sourced<>((Boolean) v.value(), v.source(), v.evidence())));
+                s.kvOpt("wal?").filter(v -> v.value() instanceof Boolean)
+                        .ifPresent(v -> out.add(new Sourced<>((Boolean) v.value(), v.source(), v.evidence())));
+                List<StoredOptions.Entry> markers = s.walMarkers();
+                if (!markers.isEmpty()) {
+                    out.add(new Sourced<>(true, Provenance.KV_INFO_HINT, StoredOptions.KV_INFO + " "
+                            + markers.stream().map(e -> Values.show(e.key())).toList()));
+                }
+            });
+            return out;
+        }
+        file.flatMap(OptionsFile::wal).ifPresent(out::add);
+        return out;
+    }
+
+    /**
+     * WAL is on: an authoritative source says so (Datalevin treats a txlog/ directory as
+     * :wal? true). kv-info markers are a hint: they decide only when nothing else is known, and
+     * never override the directory and the stored options (they outlive a store's WAL).
+     */
+    boolean walOn() {
+        List<Sourced<Boolean>> ev = walEvidence();
+        List<Sourced<Boolean>> firm = ev.stream().filter(s -> s.source() != Provenance.KV_INFO_HINT).toList();
+        return (firm.isEmpty() ? ev : firm).stream().anyMatch(Sourced::value);
+    }
+
+    String walSummary() {
+        List<Sourced<Boolean>> ev = walEvidence();
+        if (ev.isEmpty()) {
+            return "no :wal? given (" + Provenance.DEFAULT.label()
+                    + ": off for KV stores and for Datalog stores after 0.10.7; on for 0.10.7 Datalog stores)";
+        }
+        return String.join("; ", ev.stream().map(DlView::walText).toList());
+    }
+
+    private static String walText(Sourced<Boolean> s) {
+        switch (s.source()) {
+            case DIRECTORY:
+                return s.evidence() + " (" + s.source().label() + ")";
+            case KV_INFO_HINT:
+                return "WAL commit markers (" + s.source().label() + ": " + s.evidence() + ")";
+            default:
+                return ":wal? " + s.value() + " (" + s.source().label() + ": " + s.evidence() + ")";
+        }
+    }
+
+    /** The KV flags each source records or gives; the default when none does. */
+    List<Sourced<Set<String>>> flagSources() {
+        List<Sourced<Set<String>>> out = new ArrayList<>();
+        stored.ifPresent(s -> {
+            s.kvOpt("flags").ifPresent(v -> out.add(new Sourced<>(names(v.value()), v.source(), v.evidence())));
+            s.kvInfo(Keyword.newKeyword("flags")).ifPresent(v ->
+                    out.add(new Sourced<>(names(v.value()), v.source(), v.evidence())));
+        });
+        file.flatMap(OptionsFile::flags).ifPresent(out::add);
+        if (out.isEmpty()) {
+            out.add(new Sourced<>(DEFAULT_FLAGS, Provenance.DEFAULT, dir.isPresent()
+                    ? "no :flags recorded in " + StoredOptions.OPTS + " :kv-opts"
+                    + (stored.isEmpty() ? " (" + storedUnavailable + ")" : "") + " nor given in an options file"
+                    : "no :flags in the options file"));
+        }
+        return out;
+    }
+
+    /** Keyword names of a decoded set; an unsupported value yields a set holding its description. */
+    static Set<String> names(Object v) {
+        Set<String> out = new TreeSet<>();
+        if (v instanceof Set) {
+            for (Object o : (Set<?>) v) {
+                out.add(o instanceof Keyword ? ((Keyword) o).getName() : String.valueOf(o));
+            }
+        } else if (v instanceof Unsupported) {
+            out.add(v.toString());
+        }
+        return out;
+    }
+
+    static String show(Set<String> flags) {
+        return String.join(" ", flags.stream().map(f -> f.startsWith("unsupported") ? f : ":" + f).toList());
+    }
+
+    /** Evidence text: the database directory and/or the options file. */
+    String evidence() {
+        List<String> parts = new ArrayList<>();
+        dir.ifPresent(d -> parts.add(d.directory().toString()));
+        file.ifPresent(f -> parts.add("options file " + f.path()));
+        return String.join(", ", parts);
+    }
+}

@@ -1,0 +1,392 @@
+package dev.dlvaudit.checks.dl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dlvaudit.api.CheckContext;
+import dev.dlvaudit.api.Check;
+import dev.dlvaudit.api.FactProvider;
+import dev.dlvaudit.api.Scope;
+import dev.dlvaudit.api.Status;
+import dev.dlvaudit.api.Target;
+import dev.dlvaudit.db.DbiEntries;
+import dev.dlvaudit.db.KeyValue;
+import dev.dlvaudit.engine.CheckCatalog;
+import dev.dlvaudit.engine.Engine;
+import dev.dlvaudit.engine.FactStore;
+import dev.dlvaudit.engine.Policy;
+import dev.dlvaudit.engine.Result;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.CRC32C;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The dl.* checks through the real engine and fact providers, on the Datalevin fixtures (or
+ * copies of them in a temp dir) and options files. Until the database reader is merged, the
+ * DBIs come from the raw entries recorded in GROUND_TRUTH.json.
+ */
+class DlChecksTest {
+    /** dl-wal's snapshot completed at 1795467587103 ms. */
+    static final Instant SNAPSHOT = Instant.ofEpochMilli(1795467587103L);
+
+    @TempDir
+    Path tmp;
+
+    static Path fixture(String name) {
+        try {
+            return Path.of(DlChecksTest.class.getResource("/fixtures-dl/" + name + "/db").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** DbiEntries serving the opts/kv-info/meta records of a fixture's GROUND_TRUTH.json. */
+    static DbiEntries groundTruth(String name, Map<String, String> optsOverride) throws IOException {
+        JsonNode gt = new ObjectMapper().readTree(fixture(name).getParent().resolve("GROUND_TRUTH.json").toFile());
+        Map<String, List<KeyValue>> dbis = new LinkedHashMap<>();
+        String[][] sections = {{"opts_dbi_raw_entries", "datalevin/opts"}, {"kv_info_raw_entries", "datalevin/kv-info"},
+            {"meta_dbi_raw_entries", "datalevin/meta"}};
+        for (String[] s : sections) {
+            if (!gt.has(s[0])) {
+                continue;
+            }
+            List<KeyValue> list = new ArrayList<>();
+            for (JsonNode e : gt.get(s[0])) {
+                String key = new String(HexFormat.of().parseHex(e.get("key_hex").asText()));
+                String val = s[1].equals("datalevin/opts") && optsOverride.containsKey(key)
+                        ? optsOverride.get(key) : e.get("val_hex").asText();
+                list.add(new KeyValue(HexFormat.of().parseHex(e.get("key_hex").asText()), HexFormat.of().parseHex(val)));
+            }
+            dbis.put(s[1], list);
+        }
+        return new DbiEntries() {
+            @Override
+            public List<String> dbiNames() {
+                return List.copyOf(dbis.keySet());
+            }
+
+            @Override
+            public Optional<List<KeyValue>> entries(String dbi, int maxEntries) {
+                return Optional.ofNullable(dbis.get(dbi));
+            }
+        };
+    }
+
+    static FactProvider<DbiEntries> provider(DbiEntries entries) {
+        return new FactProvider<>() {
+            @Override
+            public Class<DbiEntries> type() {
+                return DbiEntries.class;
+            }
+
+            @Override
+            public Scope scope() {
+                return Scope.DATABASE;
+            }
+
+            @Override
+            public DbiEntries read(CheckContext context) {
+                return entries;
+            }
+        };
+    }
+
+    static final class Run {
+        DbiEntries entries;
+        Policy policy = Policy.none();
+        Clock clock = Clock.fixed(SNAPSHOT.plus(Duration.ofHours(1)), ZoneOffset.UTC);
+
+        List<Result> run(Check check, Target target) {
+            CheckCatalog catalog = new CheckCatalog();
+            catalog.add(check, CheckCatalog.BUILT_IN);
+            FactStore facts = FactStore.fromServiceLoader(DlChecksTest.class.getClassLoader());
+            if (entries != null) {
+                facts.with(provider(entries));
+            }
+            Engine engine = new Engine(facts, policy, Path.of("/nonexistent-host-root"), clock, Map.of(),
+                    Duration.ofSeconds(10));
+            return engine.run(catalog.all(), List.of(target));
+        }
+    }
+
+    Run run() {
+        return new Run();
+    }
+
+    Run gt(String name) throws IOException {
+        Run r = new Run();
+        r.entries = groundTruth(name, Map.of());
+        return r;
+    }
+
+    static Policy settings(Map<String, Object> global, String profile) {
+        return new Policy("test", Optional.ofNullable(profile), global, Map.of(), Map.of(), List.of());
+    }
+
+    Path opts(String edn) throws IOException {
+        return Files.writeString(tmp.resolve("opts-" + Math.abs(edn.hashCode()) + ".edn"), edn);
+    }
+
+    static Target dir(Path d) {
+        return new Target(d, null);
+    }
+
+    static Target file(Path f) {
+        return new Target(null, f);
+    }
+
+    static Result one(List<Result> results) {
+        assertEquals(1, results.size(), results.toString());
+        return results.get(0);
+    }
+
+    /** A copy of a fixture database in a temp dir, to damage. */
+    Path copy(String name) throws IOException {
+        Path src = fixture(name);
+        Path dst = tmp.resolve(name);
+        try (var walk = Files.walk(src)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path q = dst.resolve(src.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(q);
+                } else {
+                    Files.copy(p, q);
+                }
+            }
+        }
+        return dst;
+    }
+
+    // --- dl.wal
+
+    @Test
+    void walOnInAWalFixture() throws IOException {
+        Result r = one(gt("dl-wal").run(new WalModeCheck(), dir(fixture("dl-wal"))));
+        assertEquals(Status.PASS, r.status(), r.toString());
+        assertTrue(r.observed().contains("database directory"), r.observed());
+        assertTrue(r.observed().contains("stored opts (datalevin/opts)"), r.observed());
+        assertTrue(r.observed().contains("kv-info hint"), r.observed());
+    }
+
+    @Test
+    void walOffInAKvStoreIsInfoOrWarnForServers() throws IOException {
+        Result r = one(gt("kv-default").run(new WalModeCheck(), dir(fixture("kv-default"))));
+        assertEquals(Status.INFO, r.status(), r.toString());
+        assertTrue(r.fix().contains("{:wal? true}"), r.fix());
+        Run server = gt("kv-default");
+        server.policy = settings(Map.of(), "server");
+        assertEquals(Status.WARN, one(server.run(new WalModeCheck(), dir(fixture("kv-default")))).status());
+    }
+
+    @Test
+    void walFromAnOptionsFileAlone() throws IOException {
+        assertEquals(Status.PASS, one(run().run(new WalModeCheck(), file(opts("{:wal? true}")))).status());
+        Result r = one(run().run(new WalModeCheck(), file(opts("{:kv-opts {:mapsize 100}}"))));
+        assertEquals(Status.INFO, r.status());
+        assertTrue(r.observed().contains("Datalevin default"), r.observed());
+    }
+
+    // --- dl.nosync
+
+    @Test
+    void nosyncWithWalPassesAndSaysWhy() throws IOException {
+        Result r = one(gt("dl-nosync").run(new NosyncCheck(), dir(fixture("dl-nosync"))));
+        assertEquals(Status.PASS, r.status(), r.toString());
+        assertTrue(r.message().contains("WAL sets") || r.message().contains("deliberately"), r.message());
+        assertTrue(r.observed().contains(":nosync") && r.observed().contains("stored opts"), r.observed());
+    }
+
+    @Test
+    void nosyncWithoutWalFailsFromStoredOpts() throws IOException {
+        Path db = copy("dl-nosync");
+        deleteTree(db.resolve("txlog"));
+        Run r = new Run();
+        // wal? false, and kv-opts {:flags #{:nordahead :nosync :notls}} as stored
+        r.entries = groundTruth("dl-nosync", Map.of("wal?", "09"));
+        Result res = one(r.run(new NosyncCheck(), dir(db)));
+        assertEquals(Status.FAIL, res.status(), res.toString());
+        assertTrue(res.fix().contains("Remove :nosync from :kv-opts :flags"), res.fix());
+        assertTrue(res.fix().contains("#{:nordahead :notls}"), res.fix());
+        assertTrue(res.fix().contains("{:wal? true}"), res.fix());
+        assertTrue(res.observed().contains("stored opts (datalevin/opts)"), res.observed());
+    }
+
+    @Test
+    void nosyncInAnOptionsFileAloneFails() throws IOException {
+        Result r = one(run().run(new NosyncCheck(), file(opts("{:kv-opts {:flags #{:nordahead :nosync}}}"))));
+        assertEquals(Status.FAIL, r.status());
+        assertTrue(r.observed().contains("options file"), r.observed());
+        assertEquals(Status.PASS, one(run().run(new NosyncCheck(),
+                file(opts("{:wal? true :kv-opts {:flags #{:nosync}}}")))).status());
+        Result def = one(run().run(new NosyncCheck(), file(opts("{}"))));
+        assertEquals(Status.PASS, def.status());
+        assertTrue(def.observed().contains("Datalevin default"), def.observed());
+    }
+
+    // --- dl.durability-flags
+
+    @Test
+    void durabilityFlagsWithoutWal() throws IOException {
+        List<Result> rs = run().run(new DurabilityFlagsCheck(),
+                file(opts("{:kv-opts {:flags #{:mapasync :writemap :nometasync :notls}}}")));
+        assertEquals(List.of(Status.FAIL, Status.WARN, Status.WARN), rs.stream().map(Result::status).toList());
+        assertTrue(rs.get(0).fix().contains("#{:notls}"), rs.get(0).fix());
+        assertEquals(Status.PASS, one(run().run(new DurabilityFlagsCheck(),
+                file(opts("{:wal? true :flags #{:mapasync :writemap}}")))).status());
+        assertEquals(Status.PASS, one(gt("dl-wal").run(new DurabilityFlagsCheck(), dir(fixture("dl-wal")))).status());
+    }
+
+    // --- dl.wal-health
+
+    @Test
+    void walHealthOfTheFixtures() throws IOException {
+        for (String f : List.of("dl-wal", "dl-nosync", "dl-default-live-lock")) {
+            Result r = one(gt(f).run(new WalHealthCheck(), dir(fixture(f))));
+            assertEquals(Status.PASS, r.status(), f + ": " + r);
+            assertTrue(r.observed().contains("committed LSN"), r.observed());
+        }
+        assertEquals(Status.SKIP, one(gt("kv-default").run(new WalHealthCheck(), dir(fixture("kv-default")))).status());
+        assertEquals(Status.SKIP, one(run().run(new WalHealthCheck(), file(opts("{:wal? true}")))).status());
+    }
+
+    @Test
+    void walMetaDamage() throws IOException {
+        Path db = copy("dl-wal");
+        Path meta = db.resolve("txlog/meta");
+        Files.write(meta, new byte[100]);
+        assertEquals(Status.ERROR, one(run().run(new WalHealthCheck(), dir(db))).status());
+        Files.write(meta, new byte[136]);
+        Result fail = one(run().run(new WalHealthCheck(), dir(db)));
+        assertEquals(Status.FAIL, fail.status());
+        assertTrue(fail.message().contains("no valid slot"), fail.message());
+        Files.write(meta, slot(3, 5000, 100, 100, SNAPSHOT.toEpochMilli()));
+        Result lag = one(run().run(new WalHealthCheck(), dir(db)));
+        assertEquals(Status.WARN, lag.status(), lag.toString());
+        assertTrue(lag.message().contains("4900"), lag.message());
+    }
+
+    @Test
+    void walMetaAgeOnlyWithAPolicy() throws IOException {
+        Run r = gt("dl-wal");
+        r.clock = Clock.fixed(SNAPSHOT.plus(Duration.ofDays(2)), ZoneOffset.UTC);
+        assertEquals(Status.PASS, one(r.run(new WalHealthCheck(), dir(fixture("dl-wal")))).status());
+        r.policy = settings(Map.of("max-wal-meta-age-minutes", 60L), null);
+        assertEquals(Status.WARN, one(r.run(new WalHealthCheck(), dir(fixture("dl-wal")))).status());
+    }
+
+    static byte[] slot(long revision, long committed, long durable, long applied, long updatedMs) {
+        ByteBuffer bb = ByteBuffer.allocate(68);
+        bb.put("DLTM".getBytes()).put((byte) 1).put((byte) 0).putShort((short) 0);
+        bb.putLong(revision).putLong(committed).putLong(durable).putLong(applied).putLong(1).putLong(0).putLong(updatedMs);
+        CRC32C crc = new CRC32C();
+        crc.update(bb.array(), 0, 64);
+        bb.putInt((int) crc.getValue());
+        return bb.array();
+    }
+
+    // --- dl.backups
+
+    @Test
+    void snapshotsAsBackups() throws IOException {
+        Result fresh = one(gt("dl-wal").run(new BackupsCheck(), dir(fixture("dl-wal"))));
+        assertEquals(Status.PASS, fresh.status(), fresh.toString());
+        assertTrue(fresh.observed().contains("snapshot.edn"), fresh.observed());
+        Run old = gt("dl-wal");
+        old.clock = Clock.fixed(SNAPSHOT.plus(Duration.ofHours(30)), ZoneOffset.UTC);
+        assertEquals(Status.WARN, one(old.run(new BackupsCheck(), dir(fixture("dl-wal")))).status());
+        old.policy = settings(Map.of("max-backup-age-hours", 48L), null);
+        assertEquals(Status.PASS, one(old.run(new BackupsCheck(), dir(fixture("dl-wal")))).status());
+        Result none = one(gt("kv-default").run(new BackupsCheck(), dir(fixture("kv-default"))));
+        assertEquals(Status.FAIL, none.status());
+        assertTrue(none.fix().contains("dtlv copy"), none.fix());
+    }
+
+    @Test
+    void backupDirectoryCopiesAreVerified() throws IOException {
+        Path backups = Files.createDirectories(tmp.resolve("backups"));
+        Path bad = Files.createDirectories(backups.resolve("2026-11-22"));
+        Files.write(bad.resolve("data.mdb"), new byte[8192]);
+        Run r = gt("kv-default");
+        r.policy = settings(Map.of("backup-dir", backups.toString()), null);
+        List<Result> rs = r.run(new BackupsCheck(), dir(fixture("kv-default")));
+        assertEquals(List.of(Status.FAIL, Status.WARN), rs.stream().map(Result::status).toList(), rs.toString());
+        assertTrue(rs.get(1).message().contains("not a valid database"), rs.get(1).message());
+
+        Path good = Files.createDirectories(backups.resolve("2026-11-23"));
+        Files.copy(fixture("kv-default").resolve("data.mdb"), good.resolve("data.mdb"));
+        Files.setLastModifiedTime(good.resolve("data.mdb"), java.nio.file.attribute.FileTime.from(SNAPSHOT));
+        rs = r.run(new BackupsCheck(), dir(fixture("kv-default")));
+        assertEquals(List.of(Status.PASS, Status.WARN), rs.stream().map(Result::status).toList(), rs.toString());
+        // an options file alone, with a backup directory, still checks the copies
+        assertEquals(Status.PASS, r.run(new BackupsCheck(), file(opts("{}"))).get(0).status());
+        assertEquals(Status.SKIP, one(run().run(new BackupsCheck(), file(opts("{}")))).status());
+    }
+
+    // --- dl.options-drift
+
+    @Test
+    void driftBetweenAnOptionsFileAndTheNosyncFixture() throws IOException {
+        Path f = opts("{:wal? false\n :kv-opts {:mapsize 10000 :max-readers 1024 :flags #{:nordahead :notls}}}");
+        List<Result> rs = gt("dl-nosync").run(new OptionsDriftCheck(), new Target(fixture("dl-nosync"), f));
+        assertEquals(4, rs.size(), rs.toString());
+        assertTrue(rs.stream().allMatch(r -> r.status() == Status.WARN), rs.toString());
+        Map<String, Result> by = new LinkedHashMap<>();
+        rs.forEach(r -> by.put(r.subject(), r));
+        assertTrue(by.get(":mapsize").message().contains("ignored"), by.get(":mapsize").message());
+        assertTrue(by.get(":mapsize").message().contains("1000 MiB"), by.get(":mapsize").message());
+        assertTrue(by.get(":max-readers").observed().contains("256"), by.get(":max-readers").observed());
+        assertTrue(by.get(":max-readers").observed().contains("live lock/meta"), by.get(":max-readers").observed());
+        assertTrue(by.get(":wal?").observed().contains("txlog"), by.get(":wal?").observed());
+        assertTrue(by.get(":flags").observed().contains(":nosync"), by.get(":flags").observed());
+    }
+
+    @Test
+    void noDriftAndSkips() throws IOException {
+        Path f = opts("{:wal? true :kv-opts {:mapsize 1000 :max-readers 256 :flags #{:nordahead :notls :nosync}}}");
+        Result r = one(gt("dl-nosync").run(new OptionsDriftCheck(), new Target(fixture("dl-nosync"), f)));
+        assertEquals(Status.PASS, r.status(), r.toString());
+        assertEquals(Status.SKIP, one(run().run(new OptionsDriftCheck(), file(f))).status());
+        assertEquals(Status.SKIP, one(gt("dl-wal").run(new OptionsDriftCheck(), dir(fixture("dl-wal")))).status());
+    }
+
+    @Test
+    void malformedOptionsFileIsAnErrorNamingTheLine() throws IOException {
+        Result r = one(run().run(new NosyncCheck(), file(opts("{:wal? true\n :kv-opts {:flags #{:nosync}}"))));
+        assertEquals(Status.ERROR, r.status());
+        assertTrue(r.message().contains(".edn:2"), r.message());
+    }
+
+    @Test
+    void withoutTheReaderStoredOptionsAreSaidToBeUnavailable() {
+        Result r = one(run().run(new NosyncCheck(), dir(fixture("dl-wal"))));
+        assertEquals(Status.PASS, r.status(), r.toString());
+        assertTrue(r.observed().contains("Datalevin default"), r.observed());
+        assertFalse(r.observed().isEmpty());
+    }
+
+    static void deleteTree(Path p) throws IOException {
+        try (var walk = Files.walk(p)) {
+            for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(q);
+            }
+        }
+    }
+}
