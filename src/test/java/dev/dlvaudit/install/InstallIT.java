@@ -93,7 +93,7 @@ class InstallIT {
         assertTrue(hostCheck.out().contains("Summary:"), hostCheck.out());
         FakeHost host = new FakeHost(Files.createDirectories(tmp.resolve("host")))
                 .swap(1024).sysctl("vm.swappiness", "1").file("/proc/sys/kernel/hostname", "fakehost\n");
-        Run check = run(env, bin.toString(), "check", "--host-root", host.root().toString(), "--only", "os");
+        Run check = run(env, bin.toString(), "check", "--host-root", host.root().toString(), "--only", "os.swappiness");
         assertEquals(0, check.exit(), check.toString());
         assertTrue(check.out().contains("PASS") && check.out().contains("fakehost"), check.out());
 
