@@ -10,8 +10,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 /**
@@ -36,9 +40,14 @@ public final class PluginLoader {
         Set<Path> seen = new HashSet<>();
         for (CheckDirectory dir : directories) {
             for (Path jar : jarsIn(dir, seen)) {
+                requireSelfContained(jar);
                 URLClassLoader loader = new URLClassLoader("plugin " + jar.getFileName(), new URL[] {url(jar)}, toolLoader);
-                catalog.addFrom(loader, jar.toString());
-                providers.addAll(factProviders(loader, jar));
+                try {
+                    catalog.addFrom(loader, jar.toString());
+                    providers.addAll(factProviders(loader, jar));
+                } catch (ServiceConfigurationError e) {
+                    throw new ConfigException("plugin jar " + jar + ": " + e.getMessage(), e);
+                }
                 jars.add(jar);
             }
         }
@@ -77,6 +86,23 @@ public final class PluginLoader {
             safety.verify(jar, "plugin jar");
         }
         return jars;
+    }
+
+    /**
+     * A readable jar with no {@code Class-Path} in its manifest: the class loader would follow it
+     * to jars that nobody checked (a world-writable directory, say). Plugins shade what they need.
+     */
+    private static void requireSelfContained(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
+            String classPath = manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+            if (classPath != null && !classPath.isBlank()) {
+                throw new ConfigException("plugin jar " + jar + " names other jars in its manifest (Class-Path: "
+                        + classPath.trim() + "); a plugin must be one self-contained jar (shade its dependencies)");
+            }
+        } catch (IOException e) {
+            throw new ConfigException("plugin jar " + jar + " cannot be read as a jar: " + e.getMessage(), e);
+        }
     }
 
     /**

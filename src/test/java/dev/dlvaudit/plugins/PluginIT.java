@@ -214,6 +214,31 @@ class PluginIT {
     }
 
     @Test
+    void aBrokenJarIsAConfigurationErrorNamingIt() throws IOException {
+        Path corrupt = Files.writeString(checks.resolve("corrupt.jar"), "not a zip");
+        Cli.Run run = run("--checks-dir", checks.toString(), "list");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("plugin jar " + corrupt + " cannot be read as a jar"), run.err());
+        Files.delete(corrupt);
+
+        Path missing = new PluginJar().service(Check.class, "no.such.Check").build(checks.resolve("missing.jar"));
+        Cli.Run listed = run("--checks-dir", checks.toString(), "check");
+        assertEquals(2, listed.exitCode(), listed.toString());
+        assertTrue(listed.err().contains("plugin jar " + missing) && listed.err().contains("no.such.Check not found"),
+                listed.err());
+        assertTrue(!listed.err().contains("\tat "), "no stack trace: " + listed.err());
+    }
+
+    @Test
+    void aJarReachingForOtherJarsIsRefused() {
+        Path jar = new PluginJar().from(EXAMPLE).manifest("Class-Path", "/tmp/anyone-can-write-here.jar")
+                .build(checks.resolve("site.jar"));
+        Cli.Run run = run("--checks-dir", checks.toString(), "list");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("plugin jar " + jar + " names other jars in its manifest"), run.err());
+    }
+
+    @Test
     void aMissingChecksDirIsAUsageErrorAndAMissingDefaultIsFine() {
         Cli.Run missing = run("--checks-dir", tmp.resolve("nope").toString(), "list");
         assertEquals(2, missing.exitCode(), missing.toString());

@@ -24,6 +24,7 @@ import javax.tools.ToolProvider;
 public final class PluginJar {
     private final Map<String, String> sources = new LinkedHashMap<>();
     private final Map<String, String> resources = new LinkedHashMap<>();
+    private final Map<String, String> manifestEntries = new LinkedHashMap<>();
 
     /** Every {@code .java} file and every other file (service lists) under {@code dir}. */
     public PluginJar from(Path dir) {
@@ -50,6 +51,12 @@ public final class PluginJar {
         return this;
     }
 
+    /** A main attribute of the jar's manifest. */
+    public PluginJar manifest(String name, String value) {
+        manifestEntries.put(name, value);
+        return this;
+    }
+
     /** Compiles and packages into {@code jar}; returns it. */
     public Path build(Path jar) {
         try {
@@ -64,14 +71,17 @@ public final class PluginJar {
                 Files.writeString(f, e.getValue());
                 args.add(f.toString());
             }
-            JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-            ByteArrayOutputStream log = new ByteArrayOutputStream();
-            int rc = javac.run(null, log, log, args.toArray(String[]::new));
-            if (rc != 0) {
-                throw new AssertionError("the plugin does not compile:\n" + log);
+            if (!sources.isEmpty()) {
+                JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+                ByteArrayOutputStream log = new ByteArrayOutputStream();
+                int rc = javac.run(null, log, log, args.toArray(String[]::new));
+                if (rc != 0) {
+                    throw new AssertionError("the plugin does not compile:\n" + log);
+                }
             }
             Manifest manifest = new Manifest();
             manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+            manifestEntries.forEach((k, v) -> manifest.getMainAttributes().put(new Attributes.Name(k), v));
             Files.createDirectories(jar.toAbsolutePath().getParent());
             try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
                  Stream<Path> files = Files.walk(classes)) {
