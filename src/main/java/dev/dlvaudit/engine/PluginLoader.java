@@ -7,12 +7,16 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
@@ -24,6 +28,8 @@ import java.util.stream.Stream;
  * fact providers are found with {@code ServiceLoader}, exactly as the built-in ones.
  */
 public final class PluginLoader {
+    static final Duration LOAD_TIME_LIMIT = Duration.ofSeconds(5);
+
     private final ClassLoader toolLoader;
     private final PluginSafety safety;
 
@@ -42,12 +48,10 @@ public final class PluginLoader {
             for (Path jar : jarsIn(dir, seen)) {
                 requireSelfContained(jar);
                 URLClassLoader loader = new URLClassLoader("plugin " + jar.getFileName(), new URL[] {url(jar)}, toolLoader);
-                try {
+                withinTimeLimit(jar, () -> {
                     catalog.addFrom(loader, jar.toString());
                     providers.addAll(factProviders(loader, jar));
-                } catch (ServiceConfigurationError e) {
-                    throw new ConfigException("plugin jar " + jar + ": " + e.getMessage(), e);
-                }
+                });
                 jars.add(jar);
             }
         }
@@ -86,6 +90,34 @@ public final class PluginLoader {
             safety.verify(jar, "plugin jar");
         }
         return jars;
+    }
+
+    /**
+     * Runs plugin code that instantiates the jar's checks and providers (constructors, static
+     * initializers) on a daemon thread, so a plugin that hangs there stops the run with its name
+     * instead of hanging the cron job.
+     */
+    private static void withinTimeLimit(Path jar, Runnable load) {
+        FutureTask<Void> task = new FutureTask<>(load, null);
+        Thread thread = new Thread(task, "dlv-audit-plugin-load");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            task.get(LOAD_TIME_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            thread.interrupt();
+            throw new ConfigException("plugin jar " + jar + " did not load within " + LOAD_TIME_LIMIT.toSeconds()
+                    + " s: a check's or fact provider's constructor or static initializer does not return");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConfigException("interrupted while loading plugin jar " + jar, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ConfigException) {
+                throw (ConfigException) cause;
+            }
+            throw new ConfigException("plugin jar " + jar + ": " + cause.getMessage(), cause);
+        }
     }
 
     /**

@@ -230,6 +230,19 @@ class PluginIT {
     }
 
     @Test
+    void aPluginWhoseConstructorHangsStopsTheRunNamingTheJar() {
+        Path jar = new PluginJar()
+                .source("bad/Stuck.java", badCheck("Stuck", "bad.stuck", "return List.of();")
+                        .replace("public final class Stuck implements Check {",
+                                "public final class Stuck implements Check {\n  public Stuck() {"
+                                + " while (true) { try { Thread.sleep(60_000); } catch (InterruptedException e) { } } }"))
+                .service(Check.class, "bad.Stuck").build(checks.resolve("stuck.jar"));
+        Cli.Run run = run("--checks-dir", checks.toString(), "check");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("plugin jar " + jar + " did not load within 5 s"), run.err());
+    }
+
+    @Test
     void aJarReachingForOtherJarsIsRefused() {
         Path jar = new PluginJar().from(EXAMPLE).manifest("Class-Path", "/tmp/anyone-can-write-here.jar")
                 .build(checks.resolve("site.jar"));
