@@ -83,6 +83,15 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Stop a check that runs longer than this and report it as ERROR. Default: ${DEFAULT-VALUE}.")
     long timeoutSeconds;
 
+    @CommandLine.Mixin
+    PolicyOptions policyOptions;
+
+    @CommandLine.Mixin
+    OutputOptions outputOptions;
+
+    @CommandLine.Mixin
+    CronOptions cronOptions;
+
     @Override
     public Integer call() {
         if (timeoutSeconds <= 0) {
@@ -115,28 +124,61 @@ public final class CheckCommand implements Callable<Integer> {
         if (databases.isEmpty() && optionsFile != null) {
             targets.add(new Target(null, optionsFile.toAbsolutePath().normalize()));
         }
-        Policy policy = Policy.none();
+        Policy policy = policyOptions.load(catalog, System.getenv());
         if (backupDir != null) {
-            policy = new Policy("command line", policy.profile(),
-                    java.util.Map.of("backup-dir", backupDir.toAbsolutePath().normalize().toString()),
+            java.util.Map<String, Object> global = new java.util.LinkedHashMap<>(policy.global());
+            global.put("backup-dir", backupDir.toAbsolutePath().normalize().toString());
+            policy = new Policy(policy.source(), policy.profile(), global,
                     policy.perCheck(), policy.severities(), policy.waivers());
         }
-        Path hostRoot = global.hostRoot;
-        FactStore facts = plugins.facts(CheckCommand.class.getClassLoader());
-        Engine engine = new Engine(facts, policy, hostRoot, clock, System.getenv(),
-                Duration.ofSeconds(timeoutSeconds));
-        List<Result> results = engine.run(selected, targets);
-        HostFiles host = new HostFiles(hostRoot);
-        java.util.Map<String, Object> environment = new java.util.LinkedHashMap<>(EnvironmentProbe.read(host));
-        dev.dlvaudit.facts.DatalevinEnvironment.versions(targets)
-                .ifPresent(v -> environment.put("datalevin_version", v));
-        AuditRun run = new AuditRun(VersionProvider.version(), EnvironmentProbe.hostname(host), started,
-                Duration.between(started, clock.instant()), environment,
-                targets.stream().map(Target::label).toList(), results, failOn);
-        PrintWriter out = spec.commandLine().getOut();
-        format.writer(Terminal.colorFor(global.color)).write(run, out);
-        out.flush();
-        return run.gateTripped() ? ExitCodes.GATE : ExitCodes.OK;
+        outputOptions.checkBaseline();
+        outputOptions.validate(databases);
+        PrintWriter err = spec.commandLine().getErr();
+        CronLock lock = null;
+        if (cronOptions.cron) {
+            Path lockFile = CronLock.location(System.getenv(), databases);
+            lock = CronLock.tryAcquire(lockFile);
+            if (lock == null) {
+                if (cronOptions.cronExitZero) {
+                    return ExitCodes.OK;
+                }
+                throw new CommandFailedException("another dlv-audit --cron run holds the lock " + lockFile
+                        + " (pid " + CronLock.holder(lockFile) + "); not starting a second one");
+            }
+            LowPriority.apply();
+        }
+        try (CronLock held = lock) {
+            Path hostRoot = global.hostRoot;
+            FactStore facts = plugins.facts(CheckCommand.class.getClassLoader());
+            Engine engine = new Engine(facts, policy, hostRoot, clock, System.getenv(),
+                    Duration.ofSeconds(timeoutSeconds));
+            ProgressLine progress = null;
+            if (!cronOptions.cron && targets.size() > 1 && ProgressLine.stderrIsTerminal()) {
+                long host = selected.stream().filter(c -> c.spec().scope() == dev.dlvaudit.api.Scope.HOST).count();
+                progress = new ProgressLine(err, (int) (host + (selected.size() - host) * targets.size()),
+                        ProgressLine.columns());
+                engine.onProgress(progress);
+            }
+            List<Result> results = engine.run(selected, targets);
+            if (progress != null) {
+                progress.clear();
+            }
+            HostFiles host = new HostFiles(hostRoot);
+            java.util.Map<String, Object> environment = new java.util.LinkedHashMap<>(EnvironmentProbe.read(host));
+            dev.dlvaudit.facts.DatalevinEnvironment.versions(targets)
+                    .ifPresent(v -> environment.put("datalevin_version", v));
+            AuditRun run = outputOptions.compare(new AuditRun(VersionProvider.version(), EnvironmentProbe.hostname(host),
+                    started, Duration.between(started, clock.instant()), environment,
+                    targets.stream().map(Target::label).toList(), results, failOn));
+            outputOptions.writeFiles(run);
+            if (!cronOptions.cron || cronOptions.worthPrinting(run)) {
+                PrintWriter out = spec.commandLine().getOut();
+                boolean color = !cronOptions.cron && Terminal.colorFor(global.color);
+                format.writer(color, outputOptions.warnAs(failOn)).write(run, out);
+                out.flush();
+            }
+            return run.gateTripped() && !cronOptions.exitZero ? ExitCodes.GATE : ExitCodes.OK;
+        }
     }
 
     /** Accepts warn, fail, never in any case. */

@@ -13,10 +13,22 @@ import java.util.Map;
  *
  * @param failOn the gate this run was judged by
  * @param environment ordered environment facts (name → value or nested map/list), for the report's top
+ * @param comparison this run against a baseline run, or null without {@code --baseline}
  */
 public record AuditRun(String toolVersion, String hostname, Instant started, Duration duration,
                        Map<String, Object> environment, List<String> targets, List<Result> results,
-                       FailOn failOn) {
+                       FailOn failOn, Comparison comparison) {
+
+    public AuditRun(String toolVersion, String hostname, Instant started, Duration duration,
+                    Map<String, Object> environment, List<String> targets, List<Result> results, FailOn failOn) {
+        this(toolVersion, hostname, started, duration, environment, targets, results, failOn, null);
+    }
+
+    /** This run compared with a baseline run. */
+    public AuditRun comparedWith(Baseline baseline) {
+        return new AuditRun(toolVersion, hostname, started, duration, environment, targets, results, failOn,
+                Comparison.of(baseline, results));
+    }
 
     public boolean gateTripped() {
         return failOn.trips(results);

@@ -119,28 +119,37 @@ public final class Engine {
         return applyWaivers(result);
     }
 
+    /**
+     * A waiver that has not expired turns a WARN, FAIL or ERROR into WAIVED. An expired one no
+     * longer applies: the result keeps its state and its message says the waiver expired.
+     */
     private Result applyWaivers(Result result) {
         if (result.status() != Status.WARN && result.status() != Status.FAIL && result.status() != Status.ERROR) {
             return result;
         }
         LocalDate today = LocalDate.now(clock);
-        Result current = result;
+        List<Waiver> expired = new ArrayList<>();
         for (Waiver w : policy.waivers()) {
             if (!w.checkId().equals(result.checkId())
                     || (w.target() != null && !w.target().equals(result.target()))) {
                 continue;
             }
-            if (w.expiredOn(today)) {
-                current = new Result(current.checkId(), current.area(), current.title(), current.severity(),
-                        current.target(), current.status(), current.message() + " (a waiver by " + w.owner()
-                        + " expired on " + w.expires() + ": " + w.reason() + ")", current.subject(),
-                        current.observed(), current.expected(), current.evidence(), current.fix(),
-                        current.durationMillis(), null);
-                continue;
+            if (!w.expiredOn(today)) {
+                return result.withWaiver(w.appliedTo(result.status()));
             }
-            return current.withWaiver(w.appliedTo(result.status()));
+            expired.add(w);
         }
-        return current;
+        if (expired.isEmpty()) {
+            return result;
+        }
+        StringBuilder message = new StringBuilder(result.message());
+        for (Waiver w : expired) {
+            message.append(" (waiver expired on ").append(w.expires())
+                    .append(w.owner().isEmpty() ? "" : ", owner " + w.owner()).append(": ").append(w.reason()).append(')');
+        }
+        return new Result(result.checkId(), result.area(), result.title(), result.severity(), result.target(),
+                result.status(), message.toString(), result.subject(), result.observed(), result.expected(),
+                result.evidence(), result.fix(), result.durationMillis(), null);
     }
 
     static String describe(Throwable t) {

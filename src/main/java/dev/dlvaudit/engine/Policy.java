@@ -41,6 +41,13 @@ public record Policy(String source, Optional<String> profile, Map<String, Object
         };
     }
 
+    /** This policy with more waivers (from a {@code --waivers} file). */
+    public Policy withWaivers(List<Waiver> more) {
+        List<Waiver> all = new java.util.ArrayList<>(waivers);
+        all.addAll(more);
+        return new Policy(source, profile, global, perCheck, severities, List.copyOf(all));
+    }
+
     public Severity severityOf(LoadedCheck check) {
         return severities.getOrDefault(check.id(), check.spec().severity());
     }

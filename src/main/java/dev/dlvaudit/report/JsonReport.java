@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.dlvaudit.api.Status;
 import dev.dlvaudit.engine.AuditRun;
+import dev.dlvaudit.engine.Change;
+import dev.dlvaudit.engine.Comparison;
 import dev.dlvaudit.engine.Result;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -43,9 +45,12 @@ public final class JsonReport implements ReportWriter {
             g.writeEndArray();
             g.writeArrayFieldStart("results");
             for (Result r : run.results()) {
-                writeResult(g, r);
+                writeResult(g, r, Describe.change(run, r));
             }
             g.writeEndArray();
+            if (run.comparison() != null) {
+                writeBaseline(g, run);
+            }
             g.writeObjectFieldStart("summary");
             for (Map.Entry<Status, Integer> e : run.counts().entrySet()) {
                 g.writeNumberField(e.getKey().name().toLowerCase(Locale.ROOT), e.getValue());
@@ -61,7 +66,31 @@ public final class JsonReport implements ReportWriter {
         out.println();
     }
 
-    private static void writeResult(JsonGenerator g, Result r) throws IOException {
+    private static void writeBaseline(JsonGenerator g, AuditRun run) throws IOException {
+        Comparison c = run.comparison();
+        g.writeObjectFieldStart("baseline");
+        g.writeStringField("source", c.baseline().source());
+        g.writeStringField("started", c.baseline().started());
+        g.writeObjectFieldStart("counts");
+        for (Map.Entry<Change, Integer> e : c.counts(run.results()).entrySet()) {
+            g.writeNumberField(e.getKey().label(), e.getValue());
+        }
+        g.writeEndObject();
+        g.writeArrayFieldStart("fixed");
+        for (Comparison.Fixed f : c.fixed()) {
+            g.writeStartObject();
+            g.writeStringField("id", f.checkId());
+            g.writeStringField("target", f.target());
+            g.writeStringField("subject", f.subject());
+            g.writeStringField("was", f.was().name());
+            g.writeStringField("now", f.now() == null ? null : f.now().name());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void writeResult(JsonGenerator g, Result r, String change) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", r.checkId());
         g.writeStringField("area", r.area());
@@ -83,6 +112,9 @@ public final class JsonReport implements ReportWriter {
             g.writeStringField("expires", r.waiver().expires() == null ? null : r.waiver().expires().toString());
             g.writeStringField("waived_status", r.waiver().waivedStatus().name());
             g.writeEndObject();
+        }
+        if (change != null) {
+            g.writeStringField("baseline", change);
         }
         g.writeEndObject();
     }

@@ -37,17 +37,27 @@ public final class TextReport implements ReportWriter {
             out.println(bold(Areas.name(first.area()) + " (" + first.area() + ")") + " — " + where);
             int idWidth = results.stream().mapToInt(r -> r.checkId().length()).max().orElse(10);
             for (Result r : results) {
-                writeResult(out, r, idWidth);
+                writeResult(out, r, idWidth, Describe.change(run, r));
+            }
+        }
+        if (run.comparison() != null) {
+            out.println();
+            out.println(bold("Since the baseline") + " " + run.comparison().baseline().source() + ": "
+                    + String.join(", ", run.comparison().counts(run.results()).entrySet().stream()
+                            .map(e -> e.getValue() + " " + e.getKey().label()).toList()));
+            for (dev.dlvaudit.engine.Comparison.Fixed f : run.comparison().fixed()) {
+                out.println("  fixed: " + Describe.fixed(f));
             }
         }
         out.println();
         out.println(summary(run));
     }
 
-    private void writeResult(PrintWriter out, Result r, int idWidth) {
+    private void writeResult(PrintWriter out, Result r, int idWidth, String change) {
         String label = String.format(Locale.ROOT, "%s %-6s", r.status().symbol(), r.status().name());
         String head = "  " + paint(r.status(), label) + " " + pad(r.checkId(), idWidth) + "  ";
-        String message = (r.subject().isEmpty() ? "" : "[" + r.subject() + "] ") + r.message();
+        String message = (change == null || change.equals("unchanged") ? "" : "(" + change + ") ")
+                + (r.subject().isEmpty() ? "" : "[" + r.subject() + "] ") + r.message();
         List<String> lines = Wrap.lines(message, Math.max(40, WIDTH - 12 - idWidth));
         String indent = " ".repeat(12 + idWidth);
         out.println(head + (lines.isEmpty() ? "" : lines.get(0)));
@@ -64,9 +74,7 @@ public final class TextReport implements ReportWriter {
             detail(out, indent, "fix", r.fix());
         }
         if (r.waiver() != null) {
-            detail(out, indent, "waived", r.waiver().reason() + " (owner " + r.waiver().owner()
-                    + (r.waiver().expires() == null ? "" : ", until " + r.waiver().expires())
-                    + "; would be " + r.waiver().waivedStatus() + ")");
+            detail(out, indent, "waiver", Describe.waiver(r.waiver()));
         }
     }
 

@@ -99,6 +99,19 @@ class PluginIT {
     }
 
     @Test
+    void theUsersConfigDirectoryIsReadWhenNoConfigDirIsSet() throws IOException {
+        Path xdg = Files.createDirectories(tmp.resolve("xdg"));
+        Path jar = exampleJar(Files.createDirectories(xdg.resolve("dlv-audit/checks.d")), "site.jar");
+        Cli.Run list = Cli.run(Map.of("XDG_CONFIG_HOME", xdg.toString()), "list");
+        assertEquals(0, list.exitCode(), list.toString());
+        assertTrue(list.out().contains("site.ntp-synced") && list.out().contains(jar.toString()), list.out());
+
+        Cli.Run overridden = Cli.run(Map.of("XDG_CONFIG_HOME", xdg.toString(),
+                "DLV_AUDIT_CONFIG_DIR", config.toString()), "list");
+        assertTrue(!overridden.out().contains("site.ntp-synced"), "DLV_AUDIT_CONFIG_DIR replaces it: " + overridden.out());
+    }
+
+    @Test
     void aThrowingAndAHangingPluginAreErrorsAndTheOtherChecksStillRun() {
         new PluginJar()
                 .source("bad/Throws.java", badCheck("Throws", "bad.throws",
