@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: unit tests, then CLI tests against the packaged jar.
 # Installs the Debian tools the tests compare against or validate with, when missing and when
-# running as root with apt-get (the real consumers: mdb_stat, xmllint, promtool, groff, mandoc,
+# running as root with apt-get (the real consumers: mdb_stat, xmllint, promtool, groff, mandoc, man,
 # shellcheck).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -14,6 +14,7 @@ declare -A tools=(
   [groff]=groff
   [mandoc]=mandoc
   [shellcheck]=shellcheck
+  [man]=man-db
 )
 missing=()
 for tool in "${!tools[@]}"; do

@@ -26,6 +26,7 @@ public interface CheckContext {
     /** Thresholds for this check (policy, else defaults). */
     Settings settings();
 
+    /** The run's clock (waiver expiry, ages of backups); fixed in tests. */
     Clock clock();
 
     /** An environment variable of the auditing process. */

@@ -20,30 +20,37 @@ public final class Finding {
         this.message = Objects.requireNonNull(message, "message");
     }
 
+    /** A finding in the given state; {@code message} reads on its own in a report. */
     public static Finding of(Status status, String message) {
         return new Finding(status, message);
     }
 
+    /** The rule holds. */
     public static Finding pass(String message) {
         return new Finding(Status.PASS, message);
     }
 
+    /** Worth fixing; trips the gate only with {@code --fail-on warn}. */
     public static Finding warn(String message) {
         return new Finding(Status.WARN, message);
     }
 
+    /** The rule is violated. */
     public static Finding fail(String message) {
         return new Finding(Status.FAIL, message);
     }
 
+    /** A fact worth reporting, without a verdict. */
     public static Finding info(String message) {
         return new Finding(Status.INFO, message);
     }
 
+    /** Not applicable here (no such service, no database given), with the reason. */
     public static Finding skip(String reason) {
         return new Finding(Status.SKIP, reason);
     }
 
+    /** Could not tell, with the reason (a file that should be readable is not); never a pass. */
     public static Finding error(String reason) {
         return new Finding(Status.ERROR, reason);
     }
@@ -54,11 +61,13 @@ public final class Finding {
         return this;
     }
 
+    /** What was seen: the value, with its unit. */
     public Finding observed(Object observed) {
         this.observed = text(observed);
         return this;
     }
 
+    /** What the rule wants: the threshold or value. */
     public Finding expected(Object expected) {
         this.expected = text(expected);
         return this;

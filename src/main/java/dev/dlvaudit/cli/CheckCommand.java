@@ -7,6 +7,7 @@ import dev.dlvaudit.engine.Engine;
 import dev.dlvaudit.engine.FactStore;
 import dev.dlvaudit.engine.FailOn;
 import dev.dlvaudit.engine.LoadedCheck;
+import dev.dlvaudit.engine.Plugins;
 import dev.dlvaudit.engine.Policy;
 import dev.dlvaudit.engine.Result;
 import dev.dlvaudit.host.EnvironmentProbe;
@@ -116,7 +117,8 @@ public final class CheckCommand implements Callable<Integer> {
         }
         Clock clock = Clock.systemUTC();
         Instant started = clock.instant();
-        CheckCatalog catalog = CheckCatalog.builtIn();
+        Plugins plugins = global.checkDirs.load();
+        CheckCatalog catalog = plugins.catalog();
         List<LoadedCheck> selected = catalog.select(only, skip);
         List<Target> targets = new ArrayList<>();
         for (Path db : databases) {
@@ -150,7 +152,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
         try (CronLock held = lock) {
             Path hostRoot = global.hostRoot;
-            FactStore facts = FactStore.fromServiceLoader(CheckCommand.class.getClassLoader());
+            FactStore facts = plugins.facts(CheckCommand.class.getClassLoader());
             sampling.apply(facts);
             Engine engine = new Engine(facts, policy, hostRoot, clock, System.getenv(),
                     Duration.ofSeconds(timeoutSeconds).plus(sampling.extraTimeout()));

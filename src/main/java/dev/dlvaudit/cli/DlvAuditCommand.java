@@ -44,6 +44,9 @@ public final class DlvAuditCommand implements Runnable {
             description = "Print stack traces of internal errors.")
     boolean debug;
 
+    @CommandLine.Mixin
+    CheckDirsOption checkDirs = new CheckDirsOption();
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());

@@ -1,7 +1,6 @@
 package dev.dlvaudit.cli;
 
 import dev.dlvaudit.api.CheckSpec;
-import dev.dlvaudit.engine.CheckCatalog;
 import dev.dlvaudit.engine.ConfigException;
 import dev.dlvaudit.engine.LoadedCheck;
 import java.io.PrintWriter;
@@ -20,12 +19,15 @@ public final class ExplainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.ParentCommand
+    DlvAuditCommand global;
+
     @Parameters(paramLabel = "ID", description = "A check id, as printed by 'dlv-audit list'.")
     String id;
 
     @Override
     public Integer call() {
-        LoadedCheck check = CheckCatalog.builtIn().find(id)
+        LoadedCheck check = global.checkDirs.load().catalog().find(id)
                 .orElseThrow(() -> new ConfigException("unknown check id '" + id + "' (see 'dlv-audit list')"));
         CheckSpec s = check.spec();
         PrintWriter out = spec.commandLine().getOut();

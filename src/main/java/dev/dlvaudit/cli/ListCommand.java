@@ -16,9 +16,12 @@ public final class ListCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.ParentCommand
+    DlvAuditCommand global;
+
     @Override
     public Integer call() {
-        List<LoadedCheck> checks = CheckCatalog.builtIn().all();
+        List<LoadedCheck> checks = global.checkDirs.load().catalog().all();
         PrintWriter out = spec.commandLine().getOut();
         int idWidth = checks.stream().mapToInt(c -> c.id().length()).max().orElse(2);
         String row = "%-" + idWidth + "s  %-5s  %-4s  %-8s  %s%n";

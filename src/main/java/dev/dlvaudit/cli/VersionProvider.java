@@ -9,6 +9,15 @@ import picocli.CommandLine;
 public final class VersionProvider implements CommandLine.IVersionProvider {
 
     public static String version() {
+        return property("version");
+    }
+
+    /** The release date (YYYY-MM-DD), as the man page shows it. */
+    public static String date() {
+        return property("date");
+    }
+
+    private static String property(String key) {
         Properties p = new Properties();
         try (InputStream in = VersionProvider.class.getResourceAsStream("/dev/dlvaudit/version.properties")) {
             if (in != null) {
@@ -17,7 +26,7 @@ public final class VersionProvider implements CommandLine.IVersionProvider {
         } catch (IOException e) {
             return "unknown";
         }
-        return p.getProperty("version", "unknown");
+        return p.getProperty(key, "unknown");
     }
 
     @Override
