@@ -69,7 +69,7 @@ public final class StaleReadersCheck implements Check {
                     + (pinned < 0 ? "" : pinned >= current ? " at the current txnid " + current
                     + ": once writers move on it pins the pages they free and the file grows"
                     : " pinning txnid " + pinned + " (" + (current - pinned) + " behind " + current
-                    + "): pages freed since cannot be reused and the file grows")))
+                    + "): pages freed since cannot be reused and the file grows"))
                     .subject("pid " + p.pid())
                     .observed("slots " + slots.stream().map(s -> s.slot() + " (tid " + s.tidHex() + ", txnid "
                             + (s.holdsTxn() ? Long.toString(s.txnid()) : "none") + ")").toList() + "; " + p.evidence())
