@@ -91,6 +91,9 @@ public final class CheckCommand implements Callable<Integer> {
     @CommandLine.Mixin
     CronOptions cronOptions;
 
+    @CommandLine.Mixin
+    SampleOptions sampling = new SampleOptions();
+
     @Override
     public Integer call() {
         if (timeoutSeconds <= 0) {
@@ -142,8 +145,9 @@ public final class CheckCommand implements Callable<Integer> {
         try (CronLock held = lock) {
             Path hostRoot = global.hostRoot;
             FactStore facts = FactStore.fromServiceLoader(CheckCommand.class.getClassLoader());
+            sampling.apply(facts);
             Engine engine = new Engine(facts, policy, hostRoot, clock, System.getenv(),
-                    Duration.ofSeconds(timeoutSeconds));
+                    Duration.ofSeconds(timeoutSeconds).plus(sampling.extraTimeout()));
             ProgressLine progress = null;
             if (!cronOptions.cron && targets.size() > 1 && ProgressLine.stderrIsTerminal()) {
                 long host = selected.stream().filter(c -> c.spec().scope() == dev.dlvaudit.api.Scope.HOST).count();
@@ -156,13 +160,14 @@ public final class CheckCommand implements Callable<Integer> {
                 progress.clear();
             }
             HostFiles host = new HostFiles(hostRoot);
-            java.util.Map<String, Object> environment = new java.util.LinkedHashMap<>(EnvironmentProbe.read(host));
+            java.util.Map<String, Object> environment = new java.util.LinkedHashMap<>(EnvironmentProbe.read(host,
+                    targets.stream().flatMap(t -> t.directory().stream()).toList()));
             dev.dlvaudit.facts.DatalevinEnvironment.versions(targets)
                     .ifPresent(v -> environment.put("datalevin_version", v));
             List<java.util.Map<String, Object>> dbs = dev.dlvaudit.facts.DatabaseEnvironment.entries(targets,
                     t -> facts.cached(dev.dlvaudit.db.DatabaseFacts.class, t));
             if (!dbs.isEmpty()) {
-                environment.put("databases", dbs);
+                environment.put("databases", dev.dlvaudit.facts.DatabaseEnvironment.merge(environment.get("databases"), dbs));
             }
             AuditRun run = outputOptions.compare(new AuditRun(VersionProvider.version(), EnvironmentProbe.hostname(host),
                     started, Duration.between(started, clock.instant()), environment,

@@ -43,4 +43,28 @@ public final class DatabaseEnvironment {
         }
         return out;
     }
+
+    /** {@code existing} (e.g. the storage facts per database) with {@code more} merged in by {@code path}. */
+    public static List<Object> merge(Object existing, List<Map<String, Object>> more) {
+        List<Object> out = new ArrayList<>();
+        if (existing instanceof List<?> list) {
+            for (Object o : list) {
+                out.add(o instanceof Map<?, ?> m ? new LinkedHashMap<Object, Object>(m) : o);
+            }
+        }
+        for (Map<String, Object> m : more) {
+            Optional<Map<Object, Object>> same = out.stream().filter(o -> o instanceof Map<?, ?> e
+                    && m.get("path").equals(e.get("path"))).map(o -> {
+                        @SuppressWarnings("unchecked")
+                        Map<Object, Object> e = (Map<Object, Object>) o;
+                        return e;
+                    }).findFirst();
+            if (same.isPresent()) {
+                same.get().putAll(m);
+            } else {
+                out.add(m);
+            }
+        }
+        return out;
+    }
 }
