@@ -25,7 +25,9 @@ class DbChecksIT {
     @Test
     void aHealthyDatabaseWarnsAndTheGatePassesAtFail(@TempDir Path tmp) throws Exception {
         Path db = copy("dlmdb1-freelist-heavy", tmp);
-        Cli.Run r = Cli.run("check", "--only", "db", "--host-root", tmp.toString(), db.toString());
+        // db.filesystem and db.device read the host's mountinfo: another test's business (an empty host root here)
+        Cli.Run r = Cli.run("check", "--only", "db", "--skip", "db.filesystem,db.device", "--host-root", tmp.toString(),
+                db.toString());
         assertEquals(0, r.exitCode(), r.toString());
         assertTrue(r.out().contains("WARN   db.free-list") && r.out().contains("89.2 % of the used pages are free"), r.out());
         assertTrue(r.out().contains("INFO   db.format") && r.out().contains("DLMDB format 1"), r.out());
