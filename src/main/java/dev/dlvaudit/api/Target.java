@@ -10,13 +10,25 @@ import java.util.Optional;
 public final class Target {
     private final Path directory;
     private final Path optionsFile;
+    private final String name;
 
     public Target(Path directory, Path optionsFile) {
+        this(directory, optionsFile, null);
+    }
+
+    /** A target with a display name, e.g. the decoded database name of a Datalevin server root's directory. */
+    public Target(Path directory, Path optionsFile, String name) {
         if (directory == null && optionsFile == null) {
             throw new IllegalArgumentException("a target needs a directory or an options file");
         }
         this.directory = directory;
         this.optionsFile = optionsFile;
+        this.name = name;
+    }
+
+    /** The database's name when known (a server root's databases), else empty. */
+    public Optional<String> name() {
+        return Optional.ofNullable(name);
     }
 
     public Optional<Path> directory() {
@@ -27,9 +39,9 @@ public final class Target {
         return Optional.ofNullable(optionsFile);
     }
 
-    /** How reports name this target: the directory, else the options file. */
+    /** How reports name this target: the directory (with its name, when known), else the options file. */
     public String label() {
-        return directory != null ? directory.toString() : optionsFile.toString();
+        return directory != null ? directory + (name == null ? "" : " (" + name + ")") : optionsFile.toString();
     }
 
     @Override

@@ -120,13 +120,7 @@ public final class CheckCommand implements Callable<Integer> {
         Plugins plugins = global.checkDirs.load();
         CheckCatalog catalog = plugins.catalog();
         List<LoadedCheck> selected = catalog.select(only, skip);
-        List<Target> targets = new ArrayList<>();
-        for (Path db : databases) {
-            targets.add(new Target(db.toAbsolutePath().normalize(), optionsFile));
-        }
-        if (databases.isEmpty() && optionsFile != null) {
-            targets.add(new Target(null, optionsFile.toAbsolutePath().normalize()));
-        }
+        List<Target> targets = TargetResolver.resolve(databases, optionsFile);
         Policy policy = policyOptions.load(catalog, System.getenv());
         if (backupDir != null) {
             java.util.Map<String, Object> global = new java.util.LinkedHashMap<>(policy.global());
@@ -168,9 +162,15 @@ public final class CheckCommand implements Callable<Integer> {
                 progress.clear();
             }
             HostFiles host = new HostFiles(hostRoot);
-            java.util.Map<String, Object> environment = new java.util.LinkedHashMap<>(EnvironmentProbe.read(host, databases));
+            java.util.Map<String, Object> environment = new java.util.LinkedHashMap<>(EnvironmentProbe.read(host,
+                    targets.stream().flatMap(t -> t.directory().stream()).toList()));
             dev.dlvaudit.facts.DatalevinEnvironment.versions(targets)
                     .ifPresent(v -> environment.put("datalevin_version", v));
+            List<java.util.Map<String, Object>> dbs = dev.dlvaudit.facts.DatabaseEnvironment.entries(targets,
+                    t -> facts.cached(dev.dlvaudit.db.DatabaseFacts.class, t));
+            if (!dbs.isEmpty()) {
+                environment.put("databases", dev.dlvaudit.facts.DatabaseEnvironment.merge(environment.get("databases"), dbs));
+            }
             AuditRun run = outputOptions.compare(new AuditRun(VersionProvider.version(), EnvironmentProbe.hostname(host),
                     started, Duration.between(started, clock.instant()), environment,
                     targets.stream().map(Target::label).toList(), results, failOn));

@@ -131,7 +131,8 @@ public final class Engine {
         List<Waiver> expired = new ArrayList<>();
         for (Waiver w : policy.waivers()) {
             if (!w.checkId().equals(result.checkId())
-                    || (w.target() != null && !w.target().equals(result.target()))) {
+                    || (w.target() != null && !w.target().equals(result.target())
+                            && !result.target().startsWith(w.target() + " ("))) { // a server root's "dir (name)"
                 continue;
             }
             if (!w.expiredOn(today)) {

@@ -53,6 +53,12 @@ public final class FactStore {
         return type.cast(memo.get(provider, context));
     }
 
+    /** A database fact already read for {@code target} during the run, without reading anything. */
+    public <T> java.util.Optional<T> cached(Class<T> type, Target target) {
+        Memo memo = memos.get(new Key(type, target));
+        return memo == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(type.cast(memo.peek()));
+    }
+
     private record Key(Class<?> type, Target target) {
         Key {
             Objects.requireNonNull(type);
@@ -63,6 +69,10 @@ public final class FactStore {
         private boolean done;
         private Object value;
         private RuntimeException failure;
+
+        synchronized Object peek() {
+            return done && failure == null ? value : null;
+        }
 
         synchronized Object get(FactProvider<?> provider, CheckContext context) {
             if (!done) {

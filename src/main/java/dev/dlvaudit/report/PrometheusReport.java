@@ -58,6 +58,8 @@ public final class PrometheusReport implements ReportWriter {
             }
         }
 
+        databaseMetrics(run, out);
+
         header(out, "dlv_audit_gate_tripped", "1 when a result was at or above the --fail-on level, else 0.");
         out.println("dlv_audit_gate_tripped{fail_on=\"" + run.failOn().name().toLowerCase(Locale.ROOT) + "\"} "
                 + (run.gateTripped() ? 1 : 0));
@@ -68,6 +70,32 @@ public final class PrometheusReport implements ReportWriter {
         out.println("dlv_audit_last_run_timestamp_seconds " + String.format(Locale.ROOT, "%.3f", finishedMillis / 1000.0));
         header(out, "dlv_audit_build_info", "The dlv-audit version that wrote these metrics (always 1).");
         out.println("dlv_audit_build_info{version=\"" + label(run.toolVersion()) + "\"} 1");
+    }
+
+    /** Map use and reader counts per database, from the run's environment block (nothing is read here). */
+    private static void databaseMetrics(AuditRun run, PrintWriter out) {
+        if (!(run.environment().get("databases") instanceof java.util.List<?> dbs) || dbs.isEmpty()) {
+            return;
+        }
+        java.util.List<Map<?, ?>> maps = new java.util.ArrayList<>();
+        dbs.stream().filter(Map.class::isInstance).forEach(d -> maps.add((Map<?, ?>) d));
+        header(out, "dlv_audit_map_used_ratio", "Used pages of the database's map, as a ratio of its map size.");
+        for (Map<?, ?> d : maps) {
+            if (d.get("map_used_ratio") instanceof Number n) {
+                out.println("dlv_audit_map_used_ratio{db=\"" + label(String.valueOf(d.get("path"))) + "\"} "
+                        + String.format(Locale.ROOT, "%.6f", n.doubleValue()));
+            }
+        }
+        header(out, "dlv_audit_readers", "Reader slots of the database's lock file: active (holding a read"
+                + " transaction), high_water (numreaders), max.");
+        for (Map<?, ?> d : maps) {
+            for (String kind : new String[] {"active", "high_water", "max"}) {
+                if (d.get("readers_" + kind) instanceof Number n) {
+                    out.println("dlv_audit_readers{db=\"" + label(String.valueOf(d.get("path"))) + "\",kind=\""
+                            + kind + "\"} " + n.longValue());
+                }
+            }
+        }
     }
 
     /** Orders values from best to worst: pass, info, skip, waived, warn, fail, error. */

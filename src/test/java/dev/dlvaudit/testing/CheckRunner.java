@@ -19,6 +19,7 @@ public final class CheckRunner {
     private Policy policy = Policy.none();
     private Clock clock = Clock.systemUTC();
     private Map<String, String> env = Map.of();
+    private final java.util.List<dev.dlvaudit.api.FactProvider<?>> providers = new java.util.ArrayList<>();
 
     public CheckRunner(Path hostRoot) {
         this.hostRoot = hostRoot;
@@ -39,10 +40,17 @@ public final class CheckRunner {
         return this;
     }
 
+    /** Replaces the provider of one fact type (synthetic facts). */
+    public CheckRunner with(dev.dlvaudit.api.FactProvider<?> provider) {
+        providers.add(provider);
+        return this;
+    }
+
     public List<Result> run(Check check, Target... targets) {
         CheckCatalog catalog = new CheckCatalog();
         catalog.add(check, CheckCatalog.BUILT_IN);
         FactStore facts = FactStore.fromServiceLoader(CheckRunner.class.getClassLoader());
+        providers.forEach(facts::with);
         Engine engine = new Engine(facts, policy, hostRoot, clock, env, Duration.ofSeconds(10));
         return engine.run(catalog.all(), List.of(targets));
     }
