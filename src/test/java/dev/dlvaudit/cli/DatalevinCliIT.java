@@ -31,7 +31,7 @@ class DatalevinCliIT {
 
     static String fixture(String name) {
         try {
-            return Path.of(DatalevinCliIT.class.getResource("/fixtures-dl/" + name + "/db").toURI()).toString();
+            return Path.of(DatalevinCliIT.class.getResource("/fixtures/datalevin/" + name + "/db").toURI()).toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

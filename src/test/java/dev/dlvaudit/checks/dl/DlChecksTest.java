@@ -52,7 +52,7 @@ class DlChecksTest {
 
     static Path fixture(String name) {
         try {
-            return Path.of(DlChecksTest.class.getResource("/fixtures-dl/" + name + "/db").toURI());
+            return Path.of(DlChecksTest.class.getResource("/fixtures/datalevin/" + name + "/db").toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
