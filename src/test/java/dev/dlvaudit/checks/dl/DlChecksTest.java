@@ -338,6 +338,54 @@ class DlChecksTest {
         assertEquals(Status.SKIP, one(run().run(new OptionsDriftCheck(), dir(fixture("dl-wal")))).status());
     }
 
+    // --- dl.mapsize
+
+    @Test
+    void mapsizeAgainstTheExpectedDataSize() throws IOException {
+        Run r = run();
+        r.policy = settings(Map.of("expected-data-size", "40 GiB"), null);
+        Result small = one(r.run(new MapsizeOptionCheck(), file(opts("{:kv-opts {:mapsize 50000}}"))));
+        assertEquals(Status.FAIL, small.status(), small.toString());
+        assertTrue(small.fix().contains("{:kv-opts {:mapsize 81920}}"), small.fix());
+        assertTrue(small.observed().contains("options file"), small.observed());
+        Result enough = one(r.run(new MapsizeOptionCheck(), file(opts("{:kv-opts {:mapsize 81920}}"))));
+        assertEquals(Status.PASS, enough.status(), enough.toString());
+        Result def = one(r.run(new MapsizeOptionCheck(), file(opts("{:wal? true}"))));
+        assertEquals(Status.FAIL, def.status(), def.toString());
+        assertTrue(def.observed().contains("1000 MiB") && def.observed().contains("Datalevin default"),
+                def.observed());
+        Result noPolicy = one(run().run(new MapsizeOptionCheck(), file(opts("{:kv-opts {:mapsize 10}}"))));
+        assertEquals(Status.INFO, noPolicy.status(), noPolicy.toString());
+        assertTrue(noPolicy.message().contains("no expected data size"), noPolicy.message());
+        assertEquals(Status.SKIP, one(r.run(new MapsizeOptionCheck(), dir(fixture("dl-wal")))).status());
+        Result existing = one(r.run(new MapsizeOptionCheck(), new Target(fixture("dl-nosync"),
+                opts("{:kv-opts {:mapsize 10}}"))));
+        assertEquals(Status.SKIP, existing.status());
+        assertTrue(existing.message().contains("ignored"), existing.message());
+    }
+
+    // --- dl.max-readers
+
+    @Test
+    void maxReadersInAnOptionsFile() throws IOException {
+        Result low = one(run().run(new MaxReadersOptionCheck(), file(opts("{:kv-opts {:max-readers 256}}"))));
+        assertEquals(Status.WARN, low.status(), low.toString());
+        assertTrue(low.fix().contains("{:kv-opts {:max-readers 1024}}"), low.fix());
+        assertTrue(low.expected().contains("512"), low.expected());
+        assertEquals(Status.PASS, one(run().run(new MaxReadersOptionCheck(),
+                file(opts("{:max-readers 512}")))).status());
+        Result def = one(run().run(new MaxReadersOptionCheck(), file(opts("{}"))));
+        assertEquals(Status.PASS, def.status());
+        assertTrue(def.observed().contains("Datalevin default"), def.observed());
+        Run server = run();
+        server.policy = new Policy("test", Optional.of("server"), Map.of(),
+                Map.of("dl.max-readers", Map.of("min-readers", 1024L)), Map.of(), List.of());
+        Result s = one(server.run(new MaxReadersOptionCheck(), file(opts("{:kv-opts {:max-readers 512}}"))));
+        assertEquals(Status.WARN, s.status(), s.toString());
+        assertTrue(s.expected().contains("1024") && s.expected().contains("server"), s.expected());
+        assertEquals(Status.SKIP, one(run().run(new MaxReadersOptionCheck(), dir(fixture("dl-nosync")))).status());
+    }
+
     @Test
     void malformedOptionsFileIsAnErrorNamingTheLine() throws IOException {
         Result r = one(run().run(new NosyncCheck(), file(opts("{:wal? true\n :kv-opts {:flags #{:nosync}}"))));
