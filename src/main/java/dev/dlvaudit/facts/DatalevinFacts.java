@@ -64,9 +64,8 @@ public record DatalevinFacts(Path directory, Store store, String storeReason, Op
 
     /** An MDB_NOSUBDIR data file given as the target: nothing of Datalevin's to read. */
     public static DatalevinFacts noSubdirFile(Path file) {
-        return new DatalevinFacts(file, Store.NOSUBDIR_FILE, file + " is an MDB_NOSUBDIR data file (lock file "
-                + file.getFileName() + "-lock): Datalevin always keeps data.mdb and lock.mdb in a directory of their"
-                + " own, so this is not a Datalevin database", Optional.empty(), Optional.empty(), Optional.empty(),
+        return new DatalevinFacts(file, Store.NOSUBDIR_FILE, file.getFileName() + " is an MDB_NOSUBDIR data file,"
+                + " not a Datalevin database (Datalevin keeps data.mdb and lock.mdb in a directory of their own)", Optional.empty(), Optional.empty(), Optional.empty(),
                 List.of(), OptionalLong.empty(), OptionalLong.empty());
     }
 

@@ -63,8 +63,7 @@ final class DlView {
 
     /** The SKIP reason when {@link #judgeable()} is false. */
     String skipReason() {
-        return notDatalevin.map(r -> r + "; the dl checks judge Datalevin databases, or the application's options"
-                + " given with --opts FILE.edn").orElse("no database directory and no options file");
+        return notDatalevin.map(r -> r + "; the dl checks need a Datalevin directory or an options file (--opts)").orElse("no database directory and no options file");
     }
 
     /**

@@ -174,7 +174,7 @@ class DlChecksTest {
     void nosyncWithoutWalFailsFromStoredOpts() throws IOException {
         Path db = copy("dl-nosync");
         deleteTree(db.resolve("txlog"));
-        flipStoredWal(db.resolve("data.mdb"));
+        dev.dlvaudit.testing.PatchedFixtures.storeWalFalse(db.resolve("data.mdb"));
         Result res = one(run().run(new NosyncCheck(), dir(db)));
         assertEquals(Status.FAIL, res.status(), res.toString());
         assertTrue(res.fix().contains("Remove :nosync from :kv-opts :flags"), res.fix());
@@ -182,22 +182,6 @@ class DlChecksTest {
         assertTrue(res.fix().contains("{:wal? true}"), res.fix());
         assertTrue(res.observed().contains("stored opts (datalevin/opts)"), res.observed());
         assertTrue(res.observed().contains(":wal? false"), res.observed());
-    }
-
-    /** {@code wal?} is stored as its key, one pad byte, then nippy {@code 08} (true): make it {@code 09}. */
-    static void flipStoredWal(Path data) throws IOException {
-        byte[] b = Files.readAllBytes(data);
-        byte[] pattern = {'w', 'a', 'l', '?', 0, 8};
-        int at = -1;
-        for (int i = 0; i + pattern.length <= b.length; i++) {
-            if (java.util.Arrays.equals(b, i, i + pattern.length, pattern, 0, pattern.length)) {
-                assertEquals(-1, at, "the stored wal? record occurs once");
-                at = i;
-            }
-        }
-        assertTrue(at >= 0, "stored wal? record not found");
-        b[at + 5] = 9;
-        Files.write(data, b);
     }
 
     @Test
