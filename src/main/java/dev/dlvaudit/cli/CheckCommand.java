@@ -91,6 +91,9 @@ public final class CheckCommand implements Callable<Integer> {
     @CommandLine.Mixin
     CronOptions cronOptions;
 
+    @CommandLine.Mixin
+    SampleOptions sampling = new SampleOptions();
+
     @Override
     public Integer call() {
         if (timeoutSeconds <= 0) {
@@ -148,8 +151,9 @@ public final class CheckCommand implements Callable<Integer> {
         try (CronLock held = lock) {
             Path hostRoot = global.hostRoot;
             FactStore facts = FactStore.fromServiceLoader(CheckCommand.class.getClassLoader());
+            sampling.apply(facts);
             Engine engine = new Engine(facts, policy, hostRoot, clock, System.getenv(),
-                    Duration.ofSeconds(timeoutSeconds));
+                    Duration.ofSeconds(timeoutSeconds).plus(sampling.extraTimeout()));
             ProgressLine progress = null;
             if (!cronOptions.cron && targets.size() > 1 && ProgressLine.stderrIsTerminal()) {
                 long host = selected.stream().filter(c -> c.spec().scope() == dev.dlvaudit.api.Scope.HOST).count();
@@ -162,7 +166,7 @@ public final class CheckCommand implements Callable<Integer> {
                 progress.clear();
             }
             HostFiles host = new HostFiles(hostRoot);
-            java.util.Map<String, Object> environment = new java.util.LinkedHashMap<>(EnvironmentProbe.read(host));
+            java.util.Map<String, Object> environment = new java.util.LinkedHashMap<>(EnvironmentProbe.read(host, databases));
             dev.dlvaudit.facts.DatalevinEnvironment.versions(targets)
                     .ifPresent(v -> environment.put("datalevin_version", v));
             AuditRun run = outputOptions.compare(new AuditRun(VersionProvider.version(), EnvironmentProbe.hostname(host),

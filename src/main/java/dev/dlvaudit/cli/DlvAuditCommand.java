@@ -21,7 +21,8 @@ import picocli.CommandLine.ScopeType;
             "1:The gate tripped: a result at or above the --fail-on level.",
             "2:Usage or configuration error (bad option, malformed policy, waiver or options file).",
             "3:The command could not do its job (e.g. stats on an unreadable database)."},
-        subcommands = {CheckCommand.class, ListCommand.class, ExplainCommand.class, StatsCommand.class, ReadersCommand.class,
+        subcommands = {CheckCommand.class, ListCommand.class, ExplainCommand.class, StatsCommand.class,
+            ReadersCommand.class, EnvCommand.class,
             CommandLine.HelpCommand.class})
 public final class DlvAuditCommand implements Runnable {
 

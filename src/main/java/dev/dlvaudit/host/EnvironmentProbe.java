@@ -1,6 +1,12 @@
 package dev.dlvaudit.host;
 
+import dev.dlvaudit.host.storage.StorageProbe;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,10 +28,60 @@ public final class EnvironmentProbe {
         meminfoKib(files, "SwapTotal").ifPresent(v -> env.put("swap_bytes", v * 1024));
         Container container = Container.detect(files);
         env.put("container", container.runtime().orElse("none"));
+        CgroupMemory.version(files).ifPresent(v -> env.put("cgroup", v));
+        env.put("virtual_machine", VirtualMachine.detect(files).orElse("none"));
+        numaNodes(files).ifPresent(n -> env.put("numa_nodes", n));
         if (!files.root().toString().equals("/")) {
             env.put("host_root", files.root().toString());
         }
         return env;
+    }
+
+    /** The environment with, for each database directory, where it is stored and how big its data file is. */
+    public static Map<String, Object> read(HostFiles files, List<Path> databases) {
+        Map<String, Object> env = read(files);
+        if (!databases.isEmpty()) {
+            List<Object> dbs = new ArrayList<>();
+            for (Path db : databases) {
+                dbs.add(database(files, db));
+            }
+            env.put("databases", dbs);
+        }
+        return env;
+    }
+
+    /** One database's storage facts; a reason instead when they cannot be read (the checks report the error). */
+    public static Map<String, Object> database(HostFiles files, Path db) {
+        Map<String, Object> m;
+        try {
+            m = new LinkedHashMap<>(StorageProbe.probe(files, db).toMap());
+        } catch (RuntimeException e) {
+            m = new LinkedHashMap<>();
+            m.put("path", db.toString());
+            m.put("error", e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+        Path data = Files.isDirectory(db) ? db.resolve("data.mdb") : db;
+        try {
+            if (Files.isRegularFile(data)) {
+                m.put("data_mdb_bytes", Files.size(data));
+            }
+        } catch (IOException e) {
+            // size unknown: left out
+        }
+        return m;
+    }
+
+    /** NUMA nodes online, absent where the kernel has no NUMA directory. */
+    static Optional<Integer> numaNodes(HostFiles files) {
+        try {
+            Optional<String> online = files.readIfExists("/sys/devices/system/node/online");
+            if (online.isPresent() && !online.get().isBlank()) {
+                return Optional.of(CpuList.count(online.get().trim()));
+            }
+        } catch (RuntimeException e) {
+            // absent
+        }
+        return Optional.empty();
     }
 
     public static String hostname(HostFiles files) {
