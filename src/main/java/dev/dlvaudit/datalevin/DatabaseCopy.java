@@ -1,5 +1,8 @@
 package dev.dlvaudit.datalevin;
 
+import dev.dlvaudit.db.DatabaseFacts;
+import dev.dlvaudit.db.DatabaseReader;
+import dev.dlvaudit.db.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,16 +23,31 @@ import us.bpsm.edn.parser.Parsers;
  * each with {@code snapshot.edn}) or a directory of a backup location (e.g. made by
  * {@code dtlv copy}). Its time comes from {@code snapshot.edn} ({@code :completed-ms}, else
  * {@code :created-ms}) or, failing that, {@code data.mdb}'s modification time; its validity
- * from its meta pages.
+ * from the database reader ({@link DatabaseReader#read}): a current meta page and no problem in
+ * {@code data.mdb} (a copy needs no lock file, so lock-file problems do not count).
  */
 public record DatabaseCopy(Path dir, String kind, Optional<Instant> taken, String takenSource,
-                           MetaPages meta) {
+                           DatabaseFacts facts) {
 
     static final int MAX_SNAPSHOT_EDN = 64 * 1024;
     static final int MAX_BACKUP_DIRS = 10_000;
 
     public boolean valid() {
-        return meta.valid();
+        return facts.current().isPresent() && dataProblems().isEmpty();
+    }
+
+    /** Why the copy is not a valid database; empty when it is. */
+    public String problem() {
+        List<Problem> p = dataProblems();
+        if (!p.isEmpty()) {
+            return String.join("; ", p.stream().map(Problem::message).toList());
+        }
+        return facts.current().isPresent() ? "" : facts.input() + ": neither meta page is valid";
+    }
+
+    private List<Problem> dataProblems() {
+        return facts.problems().stream()
+                .filter(p -> p.kind().consequence() != Problem.Consequence.LOCK_FILE_DAMAGED).toList();
     }
 
     /** {@code snapshots/current} and {@code snapshots/previous} of a database directory, those that exist. */
@@ -68,23 +86,23 @@ public record DatabaseCopy(Path dir, String kind, Optional<Instant> taken, Strin
 
     public static DatabaseCopy of(Path dir, String kind) {
         Path data = dir.resolve("data.mdb");
-        MetaPages meta = MetaPages.check(data);
+        DatabaseFacts facts = DatabaseReader.read(dir);
         Path edn = dir.resolve("snapshot.edn");
         if (Files.isRegularFile(edn)) {
             Optional<Instant> t = snapshotTime(edn);
             if (t.isPresent()) {
-                return new DatabaseCopy(dir, kind, t, edn + " :completed-ms", meta);
+                return new DatabaseCopy(dir, kind, t, edn + " :completed-ms", facts);
             }
         }
         try {
             if (Files.isRegularFile(data)) {
                 return new DatabaseCopy(dir, kind, Optional.of(Files.getLastModifiedTime(data).toInstant()),
-                        data + " modification time", meta);
+                        data + " modification time", facts);
             }
         } catch (IOException e) {
             // fall through: no time
         }
-        return new DatabaseCopy(dir, kind, Optional.empty(), "no snapshot.edn and no data.mdb", meta);
+        return new DatabaseCopy(dir, kind, Optional.empty(), "no snapshot.edn and no data.mdb", facts);
     }
 
     static Optional<Instant> snapshotTime(Path edn) {

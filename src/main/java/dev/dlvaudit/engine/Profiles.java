@@ -14,9 +14,11 @@ public final class Profiles {
     static final Map<String, Map<String, Map<String, Object>>> PROFILES = Map.of(
             "server", Map.of(
                     "db.max-readers", Map.of("min-readers", 1024L),
+                    "dl.max-readers", Map.of("min-readers", 1024L),
                     "dl.wal", Map.of("when-off", "warn")),
             "embedded", Map.of(
                     "db.max-readers", Map.of("min-readers", 126L),
+                    "dl.max-readers", Map.of("min-readers", 126L),
                     "dl.wal", Map.of("when-off", "info")));
 
     private Profiles() {

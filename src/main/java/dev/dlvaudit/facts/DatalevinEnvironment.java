@@ -22,6 +22,7 @@ public final class DatalevinEnvironment {
             String v;
             try {
                 v = Files.isDirectory(dir) ? VersionFile.read(dir).orElse("unknown (no VERSION file)")
+                        : Files.isRegularFile(dir) ? "none (an MDB_NOSUBDIR data file, not a Datalevin directory)"
                         : "unknown (not a directory)";
             } catch (IOException | IllegalStateException e) {
                 v = "unknown (" + e.getMessage() + ")";

@@ -67,9 +67,10 @@ class DirectoryFactsTest {
         List<DatabaseCopy> one = DatabaseCopy.snapshots(Fixtures.db("dl-wal"));
         assertEquals(1, one.size());
         DatabaseCopy c = one.get(0);
-        assertTrue(c.valid(), c.meta().problem());
-        assertEquals(4096, c.meta().pageSize());
-        assertEquals(1, c.meta().version());
+        assertTrue(c.valid(), c.problem());
+        assertEquals("", c.problem());
+        assertEquals(4096, c.facts().pageSize());
+        assertEquals(1, c.facts().current().orElseThrow().version());
         // snapshot.edn :completed-ms 1795467587103
         assertEquals(Instant.ofEpochMilli(1795467587103L), c.taken().orElseThrow());
         List<DatabaseCopy> two = DatabaseCopy.snapshots(Fixtures.db("dl-default-live-lock"));
@@ -80,10 +81,10 @@ class DirectoryFactsTest {
     }
 
     @Test
-    void metaPagesOfEveryFixtureDatabaseAreValid() {
+    void everyFixtureDatabaseIsAValidCopy() {
         for (String f : Fixtures.ALL) {
-            MetaPages m = MetaPages.check(Fixtures.db(f).resolve("data.mdb"));
-            assertTrue(m.valid(), f + ": " + m.problem());
+            DatabaseCopy c = DatabaseCopy.of(Fixtures.db(f), "backup copy");
+            assertTrue(c.valid(), f + ": " + c.problem());
         }
     }
 
@@ -94,20 +95,24 @@ class DirectoryFactsTest {
         byte[] badMagic = good.clone();
         badMagic[4096 + 16] = 0; // meta page 1's magic
         Files.write(a.resolve("data.mdb"), badMagic);
-        MetaPages m = MetaPages.check(a.resolve("data.mdb"));
+        DatabaseCopy m = DatabaseCopy.of(a, "backup copy");
         assertFalse(m.valid());
-        assertTrue(m.problem().contains("meta page 1 has magic"), m.problem());
+        assertTrue(m.problem().contains(a.resolve("data.mdb").toString()) && m.problem().contains("magic"),
+                m.problem());
 
         Path b = Files.createDirectories(tmp.resolve("2026-01-02"));
         byte[] version = good.clone();
         version[20] = (byte) 0xE7; // 999
         version[21] = 0x03;
         Files.write(b.resolve("data.mdb"), version);
-        assertTrue(MetaPages.check(b.resolve("data.mdb")).problem().contains("data version 999"));
+        assertTrue(DatabaseCopy.of(b, "backup copy").problem().contains("999"),
+                DatabaseCopy.of(b, "backup copy").problem());
 
         Path c = Files.createDirectories(tmp.resolve("2026-01-03"));
         Files.write(c.resolve("data.mdb"), new byte[0]);
-        assertFalse(MetaPages.check(c.resolve("data.mdb")).valid());
+        DatabaseCopy empty = DatabaseCopy.of(c, "backup copy");
+        assertFalse(empty.valid());
+        assertTrue(empty.problem().contains("data.mdb"), empty.problem());
 
         Path d = Files.createDirectories(tmp.resolve("2026-01-04"));
         Files.write(d.resolve("data.mdb"), good);
@@ -115,8 +120,15 @@ class DirectoryFactsTest {
 
         Files.createDirectories(tmp.resolve("empty-dir"));
 
+        // both meta pages intact, the file cut short: only a reader that follows the pages sees it
+        Path e = Files.createDirectories(tmp.resolve("2026-01-05"));
+        Files.write(e.resolve("data.mdb"), java.util.Arrays.copyOf(good, good.length / 2));
+        DatabaseCopy cut = DatabaseCopy.of(e, "backup copy");
+        assertFalse(cut.valid());
+        assertTrue(cut.problem().contains(e.resolve("data.mdb").toString()), cut.problem());
+
         List<DatabaseCopy> copies = DatabaseCopy.backups(tmp);
-        assertEquals(5, copies.size());
+        assertEquals(6, copies.size());
         assertEquals(1, copies.stream().filter(DatabaseCopy::valid).count());
         DatabaseCopy valid = copies.stream().filter(DatabaseCopy::valid).findFirst().orElseThrow();
         assertEquals(Instant.parse("2026-01-04T03:00:00Z"), valid.taken().orElseThrow());

@@ -3,7 +3,7 @@ package dev.dlvaudit.datalevin;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 
-/** The Datalevin fixtures copied under {@code src/test/resources/fixtures-dl}. */
+/** The Datalevin fixtures copied under {@code src/test/resources/fixtures/datalevin}. */
 final class Fixtures {
     static final String[] ALL = {"dl-wal", "dl-nosync", "kv-default", "dl-default-live-lock"};
 
@@ -12,7 +12,7 @@ final class Fixtures {
 
     static Path root() {
         try {
-            return Path.of(Fixtures.class.getResource("/fixtures-dl/README.md").toURI()).getParent();
+            return Path.of(Fixtures.class.getResource("/fixtures/datalevin/dl-wal/GROUND_TRUTH.json").toURI()).getParent().getParent();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -24,11 +24,12 @@ import java.util.Optional;
         severity = Severity.FAIL,
         scope = Scope.DATABASE,
         rationale = "A database without a recent consistent copy cannot be restored after corruption, deletion"
-                + " or a lost disk. Copies must be real databases: each one's meta pages are checked.",
+                + " or a lost disk. Copies must be real databases: each one is read by the database reader"
+                + " (meta pages, named DBIs, free list).",
         reads = "snapshots/current and snapshots/previous (WAL snapshots, snapshot.edn), or the policy's"
                 + " backup-dir (a database copy, or one per subdirectory, e.g. dated copies from dtlv copy)",
         thresholds = "WARN when the newest valid copy is older than max-backup-age-hours (24); FAIL when there is"
-                + " none; WARN for each copy whose meta pages are invalid.",
+                + " none; WARN for each copy the reader finds damaged (bad or missing meta pages, pages beyond the file, ...).",
         fix = "Take consistent copies on a schedule: dtlv copy -c (d/copy), or WAL snapshots (d/create-snapshot!).",
         sources = {"datalevin-facts.md §5, §6"})
 public final class BackupsCheck implements Check {
@@ -44,8 +45,14 @@ public final class BackupsCheck implements Check {
         List<String> looked = new ArrayList<>();
         if (context.databaseDirectory().isPresent()) {
             DatalevinFacts d = context.fact(DatalevinFacts.class);
-            copies.addAll(d.snapshots());
-            looked.add(d.directory().resolve("snapshots") + "/{current,previous}");
+            if (!d.store().datalevin() && backupDir == null) {
+                return List.of(Finding.skip(d.storeReason() + "; give a backup directory (--backup-dir) to check its"
+                        + " copies"));
+            }
+            if (d.store().datalevin()) {
+                copies.addAll(d.snapshots());
+                looked.add(d.directory().resolve("snapshots") + "/{current,previous}");
+            }
         }
         if (backupDir != null) {
             Path dir = Path.of(backupDir);
@@ -66,8 +73,9 @@ public final class BackupsCheck implements Check {
         for (DatabaseCopy c : copies) {
             if (!c.valid()) {
                 out.add(Finding.warn(c.kind() + " " + c.dir() + " is not a valid database")
-                        .subject(c.dir().toString()).observed(c.meta().problem())
-                        .expected("meta pages with magic 0xBEEFC0DE and data version 1 or 2")
+                        .subject(c.dir().toString()).observed(c.problem())
+                        .expected("a database the reader can open: a valid current meta page (magic 0xBEEFC0DE,"
+                                + " data version 1 or 2) and every page it names present")
                         .evidence(c.dir().resolve("data.mdb"))
                         .fix("Delete or replace this copy; verify copies after taking them"));
             }

@@ -1,6 +1,7 @@
 package dev.dlvaudit.checks.dl;
 
 import dev.dlvaudit.api.CheckContext;
+import dev.dlvaudit.api.Finding;
 import dev.dlvaudit.datalevin.OptionsFile;
 import dev.dlvaudit.datalevin.Provenance;
 import dev.dlvaudit.datalevin.Sourced;
@@ -26,31 +27,62 @@ import us.bpsm.edn.Keyword;
 final class DlView {
     static final Set<String> DEFAULT_FLAGS = Set.of("nordahead", "notls");
 
+    /** The Datalevin directory; empty for an options file alone and for a target that is not Datalevin's. */
     final Optional<DatalevinFacts> dir;
     final Optional<StoredOptions> stored;
     final String storedUnavailable;
     final Optional<OptionsFile> file;
+    /** Why the target's directory is not judged (an MDB_NOSUBDIR file, a plain LMDB environment). */
+    final Optional<String> notDatalevin;
 
     private DlView(Optional<DatalevinFacts> dir, Optional<StoredOptions> stored, String storedUnavailable,
-                   Optional<OptionsFile> file) {
+                   Optional<OptionsFile> file, Optional<String> notDatalevin) {
         this.dir = dir;
         this.stored = stored;
         this.storedUnavailable = storedUnavailable;
         this.file = file;
+        this.notDatalevin = notDatalevin;
     }
 
     static DlView of(CheckContext context) {
         Optional<DatalevinFacts> dir = context.databaseDirectory().isPresent()
                 ? Optional.of(context.fact(DatalevinFacts.class)) : Optional.empty();
+        Optional<String> notDatalevin = dir.filter(d -> !d.store().datalevin()).map(DatalevinFacts::storeReason);
+        dir = dir.filter(d -> d.store().datalevin());
         StoredOptionsFacts s = dir.isPresent() ? context.fact(StoredOptionsFacts.class)
-                : StoredOptionsFacts.unavailable("the target is an options file alone");
+                : StoredOptionsFacts.unavailable(notDatalevin.orElse("the target is an options file alone"));
         Optional<OptionsFile> file = context.target().flatMap(t -> t.optionsFile()).isPresent()
                 ? context.fact(OptionsFileFacts.class).file() : Optional.empty();
-        return new DlView(dir, s.stored(), s.unavailableReason(), file);
+        return new DlView(dir, s.stored(), s.unavailableReason(), file, notDatalevin);
     }
 
-    static DlView of(Optional<DatalevinFacts> dir, StoredOptionsFacts stored, Optional<OptionsFile> file) {
-        return new DlView(dir, stored.stored(), stored.unavailableReason(), file);
+    /** There is something to judge: a Datalevin directory or an options file. */
+    boolean judgeable() {
+        return dir.isPresent() || file.isPresent();
+    }
+
+    /** The SKIP reason when {@link #judgeable()} is false. */
+    String skipReason() {
+        return notDatalevin.map(r -> r + "; the dl checks need a Datalevin directory or an options file (--opts)").orElse("no database directory and no options file");
+    }
+
+    /**
+     * Why the KV flags cannot be judged when {@link #flagSources()} is empty: INFO for a KV store
+     * (it does not record the options it is opened with), ERROR when the stored options could not be read.
+     */
+    Finding flagsUnknown(String flag) {
+        String hint = "; pass the options the application opens the database with: --opts FILE.edn";
+        if (stored.isPresent()) {
+            return Finding.info("cannot judge " + flag + " from the directory: a Datalevin KV store"
+                            + " (open-kv) does not record the flags it is opened with (no " + StoredOptions.OPTS
+                            + " DBI, and Datalevin 0.10.7+ no longer writes :flags to " + StoredOptions.KV_INFO + ")"
+                            + hint)
+                    .observed("no " + StoredOptions.OPTS + " DBI; no :flags in " + StoredOptions.KV_INFO)
+                    .expected("the flags the store is opened with").evidence(evidence());
+        }
+        return Finding.error("cannot judge " + flag + ": the stored options could not be read ("
+                        + storedUnavailable + ")" + hint)
+                .observed(storedUnavailable).expected("readable " + StoredOptions.OPTS).evidence(evidence());
     }
 
     Optional<OptionsFile> file() {
@@ -116,7 +148,11 @@ final class DlView {
         }
     }
 
-    /** The KV flags each source records or gives; the default when none does. */
+    /**
+     * The KV flags each source records or gives; the default when the absence of {@code :flags} means
+     * "none passed" (an options file, or a Datalog store's recorded {@code :kv-opts}); empty when
+     * nothing can tell (a KV store, or unreadable stored options): see {@link #flagsUnknown}.
+     */
     List<Sourced<Set<String>>> flagSources() {
         List<Sourced<Set<String>>> out = new ArrayList<>();
         stored.ifPresent(s -> {
@@ -125,11 +161,12 @@ final class DlView {
                     out.add(new Sourced<>(names(v.value()), v.source(), v.evidence())));
         });
         file.flatMap(OptionsFile::flags).ifPresent(out::add);
-        if (out.isEmpty()) {
-            out.add(new Sourced<>(DEFAULT_FLAGS, Provenance.DEFAULT, dir.isPresent()
-                    ? "no :flags recorded in " + StoredOptions.OPTS + " :kv-opts"
-                    + (stored.isEmpty() ? " (" + storedUnavailable + ")" : "") + " nor given in an options file"
-                    : "no :flags in the options file"));
+        if (out.isEmpty() && file.isPresent()) {
+            out.add(new Sourced<>(DEFAULT_FLAGS, Provenance.DEFAULT, "no :flags in the options file "
+                    + file.get().path()));
+        } else if (out.isEmpty() && stored.map(StoredOptions::hasOpts).orElse(false)) {
+            out.add(new Sourced<>(DEFAULT_FLAGS, Provenance.DEFAULT, "no :flags recorded in " + StoredOptions.OPTS
+                    + " :kv-opts"));
         }
         return out;
     }
@@ -155,6 +192,7 @@ final class DlView {
     String evidence() {
         List<String> parts = new ArrayList<>();
         dir.ifPresent(d -> parts.add(d.directory().toString()));
+        notDatalevin.ifPresent(r -> parts.add("directory not judged: " + r));
         file.ifPresent(f -> parts.add("options file " + f.path()));
         return String.join(", ", parts);
     }

@@ -29,8 +29,11 @@ public final class NosyncCheck implements Check {
     @Override
     public List<Finding> evaluate(CheckContext context) {
         DlView v = DlView.of(context);
-        if (!v.live() && v.file().isEmpty()) {
-            return List.of(Finding.skip("no database directory and no options file"));
+        if (!v.judgeable()) {
+            return List.of(Finding.skip(v.skipReason()));
+        }
+        if (v.flagSources().isEmpty()) {
+            return List.of(v.flagsUnknown(":nosync"));
         }
         boolean wal = v.walOn();
         List<Finding> out = new ArrayList<>();

@@ -37,6 +37,9 @@ public final class OptionsDriftCheck implements Check {
                     + " file alone"));
         }
         DlView v = DlView.of(context);
+        if (v.notDatalevin.isPresent()) {
+            return List.of(Finding.skip(v.notDatalevin.get() + "; nothing of Datalevin's to compare the options file with"));
+        }
         if (v.file().isEmpty()) {
             return List.of(Finding.skip("no options file given (--opts FILE.edn)"));
         }

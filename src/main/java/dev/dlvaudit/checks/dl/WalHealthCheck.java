@@ -42,6 +42,9 @@ public final class WalHealthCheck implements Check {
             return List.of(Finding.skip("needs a live database directory; the target is an options file alone"));
         }
         DatalevinFacts d = context.fact(DatalevinFacts.class);
+        if (!d.store().datalevin()) {
+            return List.of(Finding.skip(d.storeReason()));
+        }
         if (d.wal().isEmpty()) {
             return List.of(Finding.skip("WAL is off: " + d.txlogDir() + " does not exist"));
         }

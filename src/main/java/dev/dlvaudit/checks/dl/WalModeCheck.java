@@ -18,7 +18,8 @@ import java.util.List;
                 + " for high write throughput. Without it every commit pays LMDB's full sync.",
         reads = "txlog/ in the database directory, datalevin/opts wal? and :kv-opts :wal?, datalevin/kv-info"
                 + " :wal/* markers (hint), the options file's :wal?",
-        thresholds = "PASS when WAL is on; WARN when off under the server profile, INFO otherwise.",
+        thresholds = "PASS when WAL is on; when off, the policy's when-off: warn (the server profile's) or info"
+                + " (the default, and the embedded profile's).",
         fix = "Open the database with {:wal? true} (get-conn / open-kv options).",
         sources = {"datalevin-facts.md §1, §5", "Datalevin book: WAL"})
 public final class WalModeCheck implements Check {
@@ -26,18 +27,28 @@ public final class WalModeCheck implements Check {
     @Override
     public List<Finding> evaluate(CheckContext context) {
         DlView v = DlView.of(context);
-        if (!v.live() && v.file().isEmpty()) {
-            return List.of(Finding.skip("no database directory and no options file"));
+        if (!v.judgeable()) {
+            return List.of(Finding.skip(v.skipReason()));
         }
         String observed = v.walSummary();
         if (v.walOn()) {
             return List.of(Finding.pass("WAL is on")
                     .observed(observed).expected("WAL on").evidence(v.evidence()));
         }
-        boolean server = context.settings().profile().map("server"::equals).orElse(false);
-        Finding f = server
-                ? Finding.warn("WAL is off for a server (write-heavy) profile: every commit pays a full LMDB sync")
-                : Finding.info("WAL is off; turn it on for high write throughput");
+        String profile = context.settings().profile().orElse(null);
+        String whenOff = context.settings().getString("when-off", "server".equals(profile) ? "warn" : "info")
+                .replaceFirst("^:", "");
+        Finding f;
+        if (whenOff.equals("warn")) {
+            f = Finding.warn("WAL is off" + (profile != null ? " for the " + profile + " profile" : "")
+                    + ": every commit pays a full LMDB sync; WAL is recommended for write-heavy use");
+        } else if (whenOff.equals("info")) {
+            f = Finding.info("WAL is off; turn it on for high write throughput");
+        } else {
+            return List.of(Finding.error("the policy's when-off for dl.wal is \"" + whenOff + "\"; expected warn or info")
+                    .observed("when-off " + whenOff).expected(":when-off :warn or :info").evidence("policy")
+                    .fix("Set {:checks {\"dl.wal\" {:when-off :warn}}} (or :info) in the policy file"));
+        }
         return List.of(f.observed(observed).expected("WAL on ({:wal? true})").evidence(v.evidence())
                 .fix("Pass {:wal? true} when opening the database, e.g. (d/get-conn dir schema {:wal? true})"
                         + " or (d/open-kv dir {:wal? true})"));

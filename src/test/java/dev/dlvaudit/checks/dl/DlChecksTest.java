@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dlvaudit.api.CheckContext;
 import dev.dlvaudit.api.Check;
 import dev.dlvaudit.api.FactProvider;
 import dev.dlvaudit.api.Scope;
 import dev.dlvaudit.api.Status;
 import dev.dlvaudit.api.Target;
-import dev.dlvaudit.db.DbiEntries;
-import dev.dlvaudit.db.KeyValue;
 import dev.dlvaudit.engine.CheckCatalog;
 import dev.dlvaudit.engine.Engine;
 import dev.dlvaudit.engine.FactStore;
@@ -29,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +34,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The dl.* checks through the real engine and fact providers, on the Datalevin fixtures (or
- * copies of them in a temp dir) and options files. Until the database reader is merged, the
- * DBIs come from the raw entries recorded in GROUND_TRUTH.json.
+ * The dl.* checks through the real engine and fact providers (the database reader included), on
+ * the Datalevin fixtures (or copies of them in a temp dir) and options files.
  */
 class DlChecksTest {
     /** dl-wal's snapshot completed at 1795467587103 ms. */
@@ -52,65 +46,13 @@ class DlChecksTest {
 
     static Path fixture(String name) {
         try {
-            return Path.of(DlChecksTest.class.getResource("/fixtures-dl/" + name + "/db").toURI());
+            return Path.of(DlChecksTest.class.getResource("/fixtures/datalevin/" + name + "/db").toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** DbiEntries serving the opts/kv-info/meta records of a fixture's GROUND_TRUTH.json. */
-    static DbiEntries groundTruth(String name, Map<String, String> optsOverride) throws IOException {
-        JsonNode gt = new ObjectMapper().readTree(fixture(name).getParent().resolve("GROUND_TRUTH.json").toFile());
-        Map<String, List<KeyValue>> dbis = new LinkedHashMap<>();
-        String[][] sections = {{"opts_dbi_raw_entries", "datalevin/opts"}, {"kv_info_raw_entries", "datalevin/kv-info"},
-            {"meta_dbi_raw_entries", "datalevin/meta"}};
-        for (String[] s : sections) {
-            if (!gt.has(s[0])) {
-                continue;
-            }
-            List<KeyValue> list = new ArrayList<>();
-            for (JsonNode e : gt.get(s[0])) {
-                String key = new String(HexFormat.of().parseHex(e.get("key_hex").asText()));
-                String val = s[1].equals("datalevin/opts") && optsOverride.containsKey(key)
-                        ? optsOverride.get(key) : e.get("val_hex").asText();
-                list.add(new KeyValue(HexFormat.of().parseHex(e.get("key_hex").asText()), HexFormat.of().parseHex(val)));
-            }
-            dbis.put(s[1], list);
-        }
-        return new DbiEntries() {
-            @Override
-            public List<String> dbiNames() {
-                return List.copyOf(dbis.keySet());
-            }
-
-            @Override
-            public Optional<List<KeyValue>> entries(String dbi, int maxEntries) {
-                return Optional.ofNullable(dbis.get(dbi));
-            }
-        };
-    }
-
-    static FactProvider<DbiEntries> provider(DbiEntries entries) {
-        return new FactProvider<>() {
-            @Override
-            public Class<DbiEntries> type() {
-                return DbiEntries.class;
-            }
-
-            @Override
-            public Scope scope() {
-                return Scope.DATABASE;
-            }
-
-            @Override
-            public DbiEntries read(CheckContext context) {
-                return entries;
-            }
-        };
-    }
-
     static final class Run {
-        DbiEntries entries;
         Policy policy = Policy.none();
         Clock clock = Clock.fixed(SNAPSHOT.plus(Duration.ofHours(1)), ZoneOffset.UTC);
 
@@ -118,9 +60,6 @@ class DlChecksTest {
             CheckCatalog catalog = new CheckCatalog();
             catalog.add(check, CheckCatalog.BUILT_IN);
             FactStore facts = FactStore.fromServiceLoader(DlChecksTest.class.getClassLoader());
-            if (entries != null) {
-                facts.with(provider(entries));
-            }
             Engine engine = new Engine(facts, policy, Path.of("/nonexistent-host-root"), clock, Map.of(),
                     Duration.ofSeconds(10));
             return engine.run(catalog.all(), List.of(target));
@@ -129,12 +68,6 @@ class DlChecksTest {
 
     Run run() {
         return new Run();
-    }
-
-    Run gt(String name) throws IOException {
-        Run r = new Run();
-        r.entries = groundTruth(name, Map.of());
-        return r;
     }
 
     static Policy settings(Map<String, Object> global, String profile) {
@@ -179,7 +112,7 @@ class DlChecksTest {
 
     @Test
     void walOnInAWalFixture() throws IOException {
-        Result r = one(gt("dl-wal").run(new WalModeCheck(), dir(fixture("dl-wal"))));
+        Result r = one(run().run(new WalModeCheck(), dir(fixture("dl-wal"))));
         assertEquals(Status.PASS, r.status(), r.toString());
         assertTrue(r.observed().contains("database directory"), r.observed());
         assertTrue(r.observed().contains("stored opts (datalevin/opts)"), r.observed());
@@ -188,12 +121,31 @@ class DlChecksTest {
 
     @Test
     void walOffInAKvStoreIsInfoOrWarnForServers() throws IOException {
-        Result r = one(gt("kv-default").run(new WalModeCheck(), dir(fixture("kv-default"))));
+        Result r = one(run().run(new WalModeCheck(), dir(fixture("kv-default"))));
         assertEquals(Status.INFO, r.status(), r.toString());
         assertTrue(r.fix().contains("{:wal? true}"), r.fix());
-        Run server = gt("kv-default");
+        Run server = run();
         server.policy = settings(Map.of(), "server");
         assertEquals(Status.WARN, one(server.run(new WalModeCheck(), dir(fixture("kv-default")))).status());
+    }
+
+    @Test
+    void whenOffFromThePolicyOverridesTheProfile() throws IOException {
+        Run r = run();
+        r.policy = new Policy("test", Optional.of("server"), Map.of(),
+                Map.of("dl.wal", Map.of("when-off", "info")), Map.of(), List.of());
+        assertEquals(Status.INFO, one(r.run(new WalModeCheck(), dir(fixture("kv-default")))).status());
+        r.policy = new Policy("test", Optional.empty(), Map.of(),
+                Map.of("dl.wal", Map.of("when-off", "warn")), Map.of(), List.of());
+        Result warn = one(r.run(new WalModeCheck(), dir(fixture("kv-default"))));
+        assertEquals(Status.WARN, warn.status(), warn.toString());
+        r.policy = new Policy("test", Optional.empty(), Map.of(),
+                Map.of("dl.wal", Map.of("when-off", "loud")), Map.of(), List.of());
+        Result bad = one(r.run(new WalModeCheck(), dir(fixture("kv-default"))));
+        assertEquals(Status.ERROR, bad.status(), bad.toString());
+        assertTrue(bad.message().contains("expected warn or info"), bad.message());
+        // WAL on: PASS whatever the policy says about WAL off
+        assertEquals(Status.PASS, one(r.run(new WalModeCheck(), dir(fixture("dl-wal")))).status());
     }
 
     @Test
@@ -208,25 +160,28 @@ class DlChecksTest {
 
     @Test
     void nosyncWithWalPassesAndSaysWhy() throws IOException {
-        Result r = one(gt("dl-nosync").run(new NosyncCheck(), dir(fixture("dl-nosync"))));
+        Result r = one(run().run(new NosyncCheck(), dir(fixture("dl-nosync"))));
         assertEquals(Status.PASS, r.status(), r.toString());
         assertTrue(r.message().contains("WAL sets") || r.message().contains("deliberately"), r.message());
         assertTrue(r.observed().contains(":nosync") && r.observed().contains("stored opts"), r.observed());
     }
 
+    /**
+     * No fixture is a :nosync store without WAL (0.10.7 turns WAL on for Datalog stores): a copy of
+     * dl-nosync without txlog/ and with the one byte of the stored {@code wal?} value flipped to false.
+     */
     @Test
     void nosyncWithoutWalFailsFromStoredOpts() throws IOException {
         Path db = copy("dl-nosync");
         deleteTree(db.resolve("txlog"));
-        Run r = new Run();
-        // wal? false, and kv-opts {:flags #{:nordahead :nosync :notls}} as stored
-        r.entries = groundTruth("dl-nosync", Map.of("wal?", "09"));
-        Result res = one(r.run(new NosyncCheck(), dir(db)));
+        dev.dlvaudit.testing.PatchedFixtures.storeWalFalse(db.resolve("data.mdb"));
+        Result res = one(run().run(new NosyncCheck(), dir(db)));
         assertEquals(Status.FAIL, res.status(), res.toString());
         assertTrue(res.fix().contains("Remove :nosync from :kv-opts :flags"), res.fix());
         assertTrue(res.fix().contains("#{:nordahead :notls}"), res.fix());
         assertTrue(res.fix().contains("{:wal? true}"), res.fix());
         assertTrue(res.observed().contains("stored opts (datalevin/opts)"), res.observed());
+        assertTrue(res.observed().contains(":wal? false"), res.observed());
     }
 
     @Test
@@ -251,7 +206,7 @@ class DlChecksTest {
         assertTrue(rs.get(0).fix().contains("#{:notls}"), rs.get(0).fix());
         assertEquals(Status.PASS, one(run().run(new DurabilityFlagsCheck(),
                 file(opts("{:wal? true :flags #{:mapasync :writemap}}")))).status());
-        assertEquals(Status.PASS, one(gt("dl-wal").run(new DurabilityFlagsCheck(), dir(fixture("dl-wal")))).status());
+        assertEquals(Status.PASS, one(run().run(new DurabilityFlagsCheck(), dir(fixture("dl-wal")))).status());
     }
 
     // --- dl.wal-health
@@ -259,11 +214,11 @@ class DlChecksTest {
     @Test
     void walHealthOfTheFixtures() throws IOException {
         for (String f : List.of("dl-wal", "dl-nosync", "dl-default-live-lock")) {
-            Result r = one(gt(f).run(new WalHealthCheck(), dir(fixture(f))));
+            Result r = one(run().run(new WalHealthCheck(), dir(fixture(f))));
             assertEquals(Status.PASS, r.status(), f + ": " + r);
             assertTrue(r.observed().contains("committed LSN"), r.observed());
         }
-        assertEquals(Status.SKIP, one(gt("kv-default").run(new WalHealthCheck(), dir(fixture("kv-default")))).status());
+        assertEquals(Status.SKIP, one(run().run(new WalHealthCheck(), dir(fixture("kv-default")))).status());
         assertEquals(Status.SKIP, one(run().run(new WalHealthCheck(), file(opts("{:wal? true}")))).status());
     }
 
@@ -285,7 +240,7 @@ class DlChecksTest {
 
     @Test
     void walMetaAgeOnlyWithAPolicy() throws IOException {
-        Run r = gt("dl-wal");
+        Run r = run();
         r.clock = Clock.fixed(SNAPSHOT.plus(Duration.ofDays(2)), ZoneOffset.UTC);
         assertEquals(Status.PASS, one(r.run(new WalHealthCheck(), dir(fixture("dl-wal")))).status());
         r.policy = settings(Map.of("max-wal-meta-age-minutes", 60L), null);
@@ -306,15 +261,15 @@ class DlChecksTest {
 
     @Test
     void snapshotsAsBackups() throws IOException {
-        Result fresh = one(gt("dl-wal").run(new BackupsCheck(), dir(fixture("dl-wal"))));
+        Result fresh = one(run().run(new BackupsCheck(), dir(fixture("dl-wal"))));
         assertEquals(Status.PASS, fresh.status(), fresh.toString());
         assertTrue(fresh.observed().contains("snapshot.edn"), fresh.observed());
-        Run old = gt("dl-wal");
+        Run old = run();
         old.clock = Clock.fixed(SNAPSHOT.plus(Duration.ofHours(30)), ZoneOffset.UTC);
         assertEquals(Status.WARN, one(old.run(new BackupsCheck(), dir(fixture("dl-wal")))).status());
         old.policy = settings(Map.of("max-backup-age-hours", 48L), null);
         assertEquals(Status.PASS, one(old.run(new BackupsCheck(), dir(fixture("dl-wal")))).status());
-        Result none = one(gt("kv-default").run(new BackupsCheck(), dir(fixture("kv-default"))));
+        Result none = one(run().run(new BackupsCheck(), dir(fixture("kv-default"))));
         assertEquals(Status.FAIL, none.status());
         assertTrue(none.fix().contains("dtlv copy"), none.fix());
     }
@@ -324,7 +279,7 @@ class DlChecksTest {
         Path backups = Files.createDirectories(tmp.resolve("backups"));
         Path bad = Files.createDirectories(backups.resolve("2026-11-22"));
         Files.write(bad.resolve("data.mdb"), new byte[8192]);
-        Run r = gt("kv-default");
+        Run r = run();
         r.policy = settings(Map.of("backup-dir", backups.toString()), null);
         List<Result> rs = r.run(new BackupsCheck(), dir(fixture("kv-default")));
         assertEquals(List.of(Status.FAIL, Status.WARN), rs.stream().map(Result::status).toList(), rs.toString());
@@ -345,7 +300,7 @@ class DlChecksTest {
     @Test
     void driftBetweenAnOptionsFileAndTheNosyncFixture() throws IOException {
         Path f = opts("{:wal? false\n :kv-opts {:mapsize 10000 :max-readers 1024 :flags #{:nordahead :notls}}}");
-        List<Result> rs = gt("dl-nosync").run(new OptionsDriftCheck(), new Target(fixture("dl-nosync"), f));
+        List<Result> rs = run().run(new OptionsDriftCheck(), new Target(fixture("dl-nosync"), f));
         assertEquals(4, rs.size(), rs.toString());
         assertTrue(rs.stream().allMatch(r -> r.status() == Status.WARN), rs.toString());
         Map<String, Result> by = new LinkedHashMap<>();
@@ -361,10 +316,58 @@ class DlChecksTest {
     @Test
     void noDriftAndSkips() throws IOException {
         Path f = opts("{:wal? true :kv-opts {:mapsize 1000 :max-readers 256 :flags #{:nordahead :notls :nosync}}}");
-        Result r = one(gt("dl-nosync").run(new OptionsDriftCheck(), new Target(fixture("dl-nosync"), f)));
+        Result r = one(run().run(new OptionsDriftCheck(), new Target(fixture("dl-nosync"), f)));
         assertEquals(Status.PASS, r.status(), r.toString());
         assertEquals(Status.SKIP, one(run().run(new OptionsDriftCheck(), file(f))).status());
-        assertEquals(Status.SKIP, one(gt("dl-wal").run(new OptionsDriftCheck(), dir(fixture("dl-wal")))).status());
+        assertEquals(Status.SKIP, one(run().run(new OptionsDriftCheck(), dir(fixture("dl-wal")))).status());
+    }
+
+    // --- dl.mapsize
+
+    @Test
+    void mapsizeAgainstTheExpectedDataSize() throws IOException {
+        Run r = run();
+        r.policy = settings(Map.of("expected-data-size", "40 GiB"), null);
+        Result small = one(r.run(new MapsizeOptionCheck(), file(opts("{:kv-opts {:mapsize 50000}}"))));
+        assertEquals(Status.FAIL, small.status(), small.toString());
+        assertTrue(small.fix().contains("{:kv-opts {:mapsize 81920}}"), small.fix());
+        assertTrue(small.observed().contains("options file"), small.observed());
+        Result enough = one(r.run(new MapsizeOptionCheck(), file(opts("{:kv-opts {:mapsize 81920}}"))));
+        assertEquals(Status.PASS, enough.status(), enough.toString());
+        Result def = one(r.run(new MapsizeOptionCheck(), file(opts("{:wal? true}"))));
+        assertEquals(Status.FAIL, def.status(), def.toString());
+        assertTrue(def.observed().contains("1000 MiB") && def.observed().contains("Datalevin default"),
+                def.observed());
+        Result noPolicy = one(run().run(new MapsizeOptionCheck(), file(opts("{:kv-opts {:mapsize 10}}"))));
+        assertEquals(Status.INFO, noPolicy.status(), noPolicy.toString());
+        assertTrue(noPolicy.message().contains("no expected data size"), noPolicy.message());
+        assertEquals(Status.SKIP, one(r.run(new MapsizeOptionCheck(), dir(fixture("dl-wal")))).status());
+        Result existing = one(r.run(new MapsizeOptionCheck(), new Target(fixture("dl-nosync"),
+                opts("{:kv-opts {:mapsize 10}}"))));
+        assertEquals(Status.SKIP, existing.status());
+        assertTrue(existing.message().contains("ignored"), existing.message());
+    }
+
+    // --- dl.max-readers
+
+    @Test
+    void maxReadersInAnOptionsFile() throws IOException {
+        Result low = one(run().run(new MaxReadersOptionCheck(), file(opts("{:kv-opts {:max-readers 256}}"))));
+        assertEquals(Status.WARN, low.status(), low.toString());
+        assertTrue(low.fix().contains("{:kv-opts {:max-readers 1024}}"), low.fix());
+        assertTrue(low.expected().contains("512"), low.expected());
+        assertEquals(Status.PASS, one(run().run(new MaxReadersOptionCheck(),
+                file(opts("{:max-readers 512}")))).status());
+        Result def = one(run().run(new MaxReadersOptionCheck(), file(opts("{}"))));
+        assertEquals(Status.PASS, def.status());
+        assertTrue(def.observed().contains("Datalevin default"), def.observed());
+        Run server = run();
+        server.policy = new Policy("test", Optional.of("server"), Map.of(),
+                Map.of("dl.max-readers", Map.of("min-readers", 1024L)), Map.of(), List.of());
+        Result s = one(server.run(new MaxReadersOptionCheck(), file(opts("{:kv-opts {:max-readers 512}}"))));
+        assertEquals(Status.WARN, s.status(), s.toString());
+        assertTrue(s.expected().contains("1024") && s.expected().contains("server"), s.expected());
+        assertEquals(Status.SKIP, one(run().run(new MaxReadersOptionCheck(), dir(fixture("dl-nosync")))).status());
     }
 
     @Test
@@ -375,11 +378,56 @@ class DlChecksTest {
     }
 
     @Test
-    void withoutTheReaderStoredOptionsAreSaidToBeUnavailable() {
-        Result r = one(run().run(new NosyncCheck(), dir(fixture("dl-wal"))));
-        assertEquals(Status.PASS, r.status(), r.toString());
-        assertTrue(r.observed().contains("Datalevin default"), r.observed());
-        assertFalse(r.observed().isEmpty());
+    void unreadableStoredOptionsAreAnErrorNotAPass() throws IOException {
+        Path db = copy("dl-wal");
+        byte[] data = Files.readAllBytes(db.resolve("data.mdb"));
+        Files.write(db.resolve("data.mdb"), java.util.Arrays.copyOf(data, 3 * 4096));
+        Result r = one(run().run(new NosyncCheck(), dir(db)));
+        assertEquals(Status.ERROR, r.status(), r.toString());
+        assertTrue(r.message().contains("stored options could not be read"), r.message());
+        assertTrue(r.message().contains("--opts"), r.message());
+        // the options file still decides
+        Result f = one(run().run(new NosyncCheck(), new Target(db, opts("{:kv-opts {:flags #{:nordahead}}}"))));
+        assertEquals(Status.PASS, f.status(), f.toString());
+    }
+
+    @Test
+    void aKvStoreDoesNotRecordItsFlags() {
+        for (Check c : List.of(new NosyncCheck(), new DurabilityFlagsCheck())) {
+            Result r = one(run().run(c, dir(fixture("kv-default"))));
+            assertEquals(Status.INFO, r.status(), r.toString());
+            assertTrue(r.message().contains("KV store"), r.message());
+            assertTrue(r.message().contains("--opts"), r.message());
+        }
+    }
+
+    static Path lmdbFixture(String name) {
+        try {
+            return Path.of(DlChecksTest.class.getResource("/fixtures/lmdb/" + name + "/db").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void plainLmdbAndNosubdirTargetsAreSkippedWithTheReason() throws IOException {
+        List<Check> all = List.of(new WalModeCheck(), new NosyncCheck(), new DurabilityFlagsCheck(),
+                new WalHealthCheck(), new BackupsCheck(), new OptionsDriftCheck());
+        Path plain = lmdbFixture("lmdb09-many-dbis");
+        Path nosubdir = lmdbFixture("lmdb09-nosubdir").resolve("x.db");
+        for (Check c : all) {
+            Result r = one(run().run(c, dir(plain)));
+            assertEquals(Status.SKIP, r.status(), c + ": " + r);
+            assertTrue(r.message().contains("not a Datalevin database"), r.message());
+            assertTrue(r.message().contains("plain LMDB"), r.message());
+            Result n = one(run().run(c, dir(nosubdir)));
+            assertEquals(Status.SKIP, n.status(), c + ": " + n);
+            assertTrue(n.message().contains("MDB_NOSUBDIR"), n.message());
+        }
+        // with an options file, the file is judged and the directory's reason is shown
+        Result r = one(run().run(new NosyncCheck(), new Target(plain, opts("{:kv-opts {:flags #{:nosync}}}"))));
+        assertEquals(Status.FAIL, r.status(), r.toString());
+        assertTrue(r.evidence().contains("plain LMDB"), r.evidence());
     }
 
     static void deleteTree(Path p) throws IOException {
