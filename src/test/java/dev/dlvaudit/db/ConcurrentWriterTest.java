@@ -26,6 +26,7 @@ class ConcurrentWriterTest {
     void readsStayConsistentUnderAContinuousWriter(@TempDir Path tmp) throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("env"));
         Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-opens", "java.base/java.nio=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), ContinuousWriter.class.getName(), dir.toString(),
                 Integer.toString(SECONDS)).redirectErrorStream(true).start();
         int complete = 0;
