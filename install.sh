@@ -186,12 +186,21 @@ exec "\$java" $jvm_flags -jar "\$lib/dlv-audit.jar" "\$@"
 EOF
 put 0755 "$work/dlv-audit" "$prefix/bin/dlv-audit"
 
-# Class-data sharing: one run of the host checks records the classes it loads (JDK 17 has no
-# -XX:+AutoCreateSharedArchive). The audit itself only reads; its verdict does not matter here.
+# Class-data sharing: runs of the host checks record the classes they load, and a static archive is
+# dumped from that list. Static, not -XX:ArchiveClassesAtExit: JDK 17's dynamic archive skips
+# classes of old bytecode versions, and picocli ships Java 5 bytecode (about 180 classes of every
+# run). The audit itself only reads; its verdict does not matter here.
 rm -f "$lib/dlv-audit.jsa"
-# shellcheck disable=SC2086 # the flags are separate words
-"$java_bin" $jvm_flags -XX:ArchiveClassesAtExit="$lib/dlv-audit.jsa" -jar "$lib/dlv-audit.jar" \
-  check --fail-on never >/dev/null 2>&1 || true
+classlist="$work/classes.lst"
+for run in "check --fail-on never" "list" "explain os.swappiness"; do
+  # shellcheck disable=SC2086 # the flags and the run's arguments are separate words
+  "$java_bin" -Xshare:auto -XX:DumpLoadedClassList="$classlist.part" -jar "$lib/dlv-audit.jar" $run \
+    >/dev/null 2>&1 || true
+  cat "$classlist.part" >> "$classlist" 2>/dev/null || true
+done
+sort -u -o "$classlist" "$classlist" 2>/dev/null || true
+"$java_bin" -Xshare:dump -XX:SharedClassListFile="$classlist" -XX:SharedArchiveFile="$lib/dlv-audit.jsa" \
+  -Xlog:cds=off -cp "$lib/dlv-audit.jar" >/dev/null 2>&1 || rm -f "$lib/dlv-audit.jsa"
 if [ -f "$lib/dlv-audit.jsa" ]; then
   chmod 0644 "$lib/dlv-audit.jsa"
   files+=("$lib/dlv-audit.jsa")

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** The top-level command: global options and the subcommands. */
+/** The top-level command: global options; the subcommands are added by {@link CommandLineFactory}. */
 @Command(name = "dlv-audit",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -20,10 +20,7 @@ import picocli.CommandLine.ScopeType;
             "0:The gate passed.",
             "1:The gate tripped: a result at or above the --fail-on level.",
             "2:Usage or configuration error (bad option, malformed policy, waiver or options file).",
-            "3:The command could not do its job (e.g. stats on an unreadable database)."},
-        subcommands = {CheckCommand.class, ListCommand.class, ExplainCommand.class, StatsCommand.class,
-            ReadersCommand.class, EnvCommand.class,
-            CommandLine.HelpCommand.class})
+            "3:The command could not do its job (e.g. stats on an unreadable database)."})
 public final class DlvAuditCommand implements Runnable {
 
     @CommandLine.Spec

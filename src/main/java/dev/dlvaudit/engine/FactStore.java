@@ -59,9 +59,24 @@ public final class FactStore {
         return memo == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(type.cast(memo.peek()));
     }
 
-    private record Key(Class<?> type, Target target) {
-        Key {
-            Objects.requireNonNull(type);
+    /** A plain class, not a record: a record's first hashCode spins classes at run time (start-up cost). */
+    private static final class Key {
+        private final Class<?> type;
+        private final Target target;
+
+        Key(Class<?> type, Target target) {
+            this.type = Objects.requireNonNull(type);
+            this.target = target;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key && ((Key) o).type == type && Objects.equals(((Key) o).target, target);
+        }
+
+        @Override
+        public int hashCode() {
+            return type.hashCode() * 31 + Objects.hashCode(target);
         }
     }
 
