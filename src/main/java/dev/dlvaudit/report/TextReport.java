@@ -33,6 +33,17 @@ public final class TextReport implements ReportWriter {
             List<Result> results = group.getValue();
             Result first = results.get(0);
             out.println();
+            if (allSkippedForOneReason(results)) {
+                // e.g. every database check of a run without a database: one line, not one per check
+                out.println(bold(Areas.name(first.area()) + " (" + first.area() + ")"));
+                String ids = String.join(", ", results.stream().map(Result::checkId).toList());
+                List<String> lines = Wrap.lines(first.message() + ": " + ids, WIDTH - 11);
+                out.println("  " + paint(Status.SKIP, Status.SKIP.symbol() + " SKIP  ") + " " + lines.get(0));
+                for (int i = 1; i < lines.size(); i++) {
+                    out.println(" ".repeat(11) + lines.get(i));
+                }
+                continue;
+            }
             String where = first.isHostScoped() ? "host" : first.target();
             out.println(bold(Areas.name(first.area()) + " (" + first.area() + ")") + " — " + where);
             int idWidth = results.stream().mapToInt(r -> r.checkId().length()).max().orElse(10);
@@ -51,6 +62,11 @@ public final class TextReport implements ReportWriter {
         }
         out.println();
         out.println(summary(run));
+    }
+
+    private static boolean allSkippedForOneReason(List<Result> results) {
+        return results.size() > 1 && results.stream().allMatch(r -> r.status() == Status.SKIP
+                && r.message().equals(results.get(0).message()) && r.subject().isEmpty());
     }
 
     private void writeResult(PrintWriter out, Result r, int idWidth, String change) {
