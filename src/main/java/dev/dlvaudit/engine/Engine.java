@@ -58,21 +58,15 @@ public final class Engine {
             return t;
         });
         try {
-            for (LoadedCheck check : checks) {
-                if (check.spec().scope() == Scope.HOST) {
-                    results.addAll(runOne(pool, check, null));
-                }
-            }
-            for (LoadedCheck check : checks) {
-                if (check.spec().scope() != Scope.DATABASE) {
-                    continue;
-                }
-                if (targets.isEmpty()) {
+            results.addAll(runBatch(pool, checks.stream().filter(c -> c.spec().scope() == Scope.HOST).toList(), null));
+            List<LoadedCheck> perDatabase = checks.stream().filter(c -> c.spec().scope() == Scope.DATABASE).toList();
+            if (targets.isEmpty()) {
+                for (LoadedCheck check : perDatabase) {
                     results.add(build(check, null, Finding.skip("no database directory given"), 0));
                 }
-                for (Target target : targets) {
-                    results.addAll(runOne(pool, check, target));
-                }
+            }
+            for (Target target : targets) {
+                results.addAll(runBatch(pool, perDatabase, target));
             }
         } finally {
             pool.shutdownNow();
@@ -80,33 +74,55 @@ public final class Engine {
         return results;
     }
 
-    private List<Result> runOne(ExecutorService pool, LoadedCheck check, Target target) {
-        progress.accept(check.id() + (target == null ? "" : " " + target.label()));
-        CheckContext context = new RunContext(hostRoot, target, facts, policy.settingsFor(check.id()), clock, env);
-        long start = System.nanoTime();
-        Future<List<Finding>> future = pool.submit(() -> check.check().evaluate(context));
-        List<Finding> findings;
-        try {
-            findings = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (findings == null || findings.isEmpty()) {
-                findings = List.of(Finding.error("the check returned no finding"));
-            }
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            findings = List.of(Finding.error("the check did not finish within " + timeout.toSeconds()
-                    + " s and was stopped"));
-        } catch (ExecutionException e) {
-            findings = List.of(Finding.error(describe(e.getCause())));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            findings = List.of(Finding.error("interrupted"));
+    /**
+     * Runs the checks of one target (or of the host) at the same time, each on its own thread, and
+     * collects them in order; each gets the full time limit from the moment they all started.
+     */
+    private List<Result> runBatch(ExecutorService pool, List<LoadedCheck> batch, Target target) {
+        List<Future<List<Finding>>> futures = new ArrayList<>();
+        long[] took = new long[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            LoadedCheck check = batch.get(i);
+            progress.accept(check.id() + (target == null ? "" : " " + target.label()));
+            CheckContext context = new RunContext(hostRoot, target, facts, policy.settingsFor(check.id()), clock, env);
+            int slot = i;
+            futures.add(pool.submit(() -> {
+                long start = System.nanoTime();
+                try {
+                    return check.check().evaluate(context);
+                } finally {
+                    took[slot] = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                }
+            }));
         }
-        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        long deadline = System.nanoTime() + timeout.toNanos();
         List<Result> results = new ArrayList<>();
-        for (Finding f : findings) {
-            results.add(build(check, target, f, millis));
+        for (int i = 0; i < batch.size(); i++) {
+            List<Finding> findings = await(futures.get(i), deadline);
+            // written before the future completed, so visible after await; 0 when it was stopped
+            long millis = took[i] > 0 ? took[i] : timeout.toMillis();
+            for (Finding f : findings) {
+                results.add(build(batch.get(i), target, f, millis));
+            }
         }
         return results;
+    }
+
+    private List<Finding> await(Future<List<Finding>> future, long deadline) {
+        try {
+            List<Finding> findings = future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return findings == null || findings.isEmpty()
+                    ? List.of(Finding.error("the check returned no finding")) : findings;
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            return List.of(Finding.error("the check did not finish within " + timeout.toSeconds()
+                    + " s and was stopped"));
+        } catch (ExecutionException e) {
+            return List.of(Finding.error(describe(e.getCause())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of(Finding.error("interrupted"));
+        }
     }
 
     private Result build(LoadedCheck check, Target target, Finding finding, long millis) {

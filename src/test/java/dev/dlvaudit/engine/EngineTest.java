@@ -62,6 +62,28 @@ class EngineTest {
         }
     }
 
+    static final java.util.concurrent.CyclicBarrier BARRIER = new java.util.concurrent.CyclicBarrier(2);
+
+    @CheckSpec(id = "test.meets-a", title = "a", severity = Severity.FAIL, scope = Scope.HOST,
+            rationale = "r", reads = "nothing", fix = "f")
+    static final class MeetsA implements Check {
+        @Override
+        public List<Finding> evaluate(CheckContext context) throws Exception {
+            BARRIER.await(5, java.util.concurrent.TimeUnit.SECONDS);
+            return List.of(Finding.pass("met"));
+        }
+    }
+
+    @CheckSpec(id = "test.meets-b", title = "b", severity = Severity.FAIL, scope = Scope.HOST,
+            rationale = "r", reads = "nothing", fix = "f")
+    static final class MeetsB implements Check {
+        @Override
+        public List<Finding> evaluate(CheckContext context) throws Exception {
+            BARRIER.await(5, java.util.concurrent.TimeUnit.SECONDS);
+            return List.of(Finding.pass("met"));
+        }
+    }
+
     static final class NoSpec implements Check {
         @Override
         public List<Finding> evaluate(CheckContext context) {
@@ -101,6 +123,14 @@ class EngineTest {
         assertEquals(Status.ERROR, hung.status());
         assertTrue(hung.message().contains("did not finish"), hung.message());
         assertEquals(2, results.size());
+    }
+
+    @Test
+    void theChecksOfOneTargetRunAtTheSameTimeAndKeepTheirOrder() {
+        // each waits for the other: run one after the other, both would time out
+        List<Result> results = engine(Policy.none(), Duration.ofSeconds(10)).run(checks(new MeetsB(), new MeetsA()), List.of());
+        assertEquals(List.of("test.meets-a", "test.meets-b"), results.stream().map(Result::checkId).toList());
+        assertTrue(results.stream().allMatch(r -> r.status() == Status.PASS), results.toString());
     }
 
     @Test
