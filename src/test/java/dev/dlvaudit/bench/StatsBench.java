@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 /**
  * Benchmark (not a unit test; run by bench/run-stats-bench.sh): the reader on a 20 GiB sparse
  * database (WRITEMAP, the file ftruncated to the map size) against a 1 MiB one with the same content,
- * with the bytes read from data.mdb; and dlv-audit stats vs Debian's mdb_stat as processes.
+ * with the bytes read from data.mdb; and dlv-audit stats and check vs Debian's mdb_stat as processes.
  */
 public final class StatsBench {
     public static void main(String[] args) throws Exception {
@@ -45,6 +45,9 @@ public final class StatsBench {
                     System.out.printf("%-40s %10.1f%n", "dlv-audit stats " + p.getFileName(),
                             process(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                                     "-jar", jar, "stats", p.toString())));
+                    System.out.printf("%-40s %10.1f%n", "dlv-audit check --only db,dl " + p.getFileName(),
+                            process(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                    "-jar", jar, "check", "--only", "db,dl", "--fail-on", "never", p.toString())));
                 }
                 System.out.println("(mdb_stat is run on these benchmark databases only: it takes locks and"
                         + " rewrites lock.mdb, which is why dlv-audit never runs it on an audited database)");
