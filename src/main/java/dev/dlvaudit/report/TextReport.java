@@ -47,8 +47,23 @@ public final class TextReport implements ReportWriter {
             String where = first.isHostScoped() ? "host" : first.target();
             out.println(bold(Areas.name(first.area()) + " (" + first.area() + ")") + " — " + where);
             int idWidth = results.stream().mapToInt(r -> r.checkId().length()).max().orElse(10);
-            for (Result r : results) {
-                writeResult(out, r, idWidth, Describe.change(run, r));
+            boolean[] written = new boolean[results.size()];
+            for (int i = 0; i < results.size(); i++) {
+                if (written[i]) {
+                    continue;
+                }
+                List<Result> same = new ArrayList<>(List.of(results.get(i)));
+                for (int j = i + 1; j < results.size() && run.comparison() == null; j++) {
+                    if (!written[j] && sameFact(results.get(i), results.get(j))) {
+                        same.add(results.get(j));
+                        written[j] = true;
+                    }
+                }
+                if (same.size() > 1) {
+                    writeMerged(out, same, idWidth);
+                } else {
+                    writeResult(out, results.get(i), idWidth, Describe.change(run, results.get(i)));
+                }
             }
         }
         if (run.comparison() != null) {
@@ -62,6 +77,30 @@ public final class TextReport implements ReportWriter {
         }
         out.println();
         out.println(summary(run));
+    }
+
+    /** Two INFO or SKIP results that say the same thing (e.g. "no process has this database open"). */
+    private static boolean sameFact(Result a, Result b) {
+        return (a.status() == Status.INFO || a.status() == Status.SKIP) && a.status() == b.status()
+                && a.message().equals(b.message()) && a.evidence().equals(b.evidence())
+                && a.subject().isEmpty() && b.subject().isEmpty() && a.waiver() == null && b.waiver() == null;
+    }
+
+    private void writeMerged(PrintWriter out, List<Result> same, int idWidth) {
+        Result first = same.get(0);
+        String label = String.format(Locale.ROOT, "%s %-6s", first.status().symbol(), first.status().name());
+        String indent = " ".repeat(12 + idWidth);
+        List<String> ids = Wrap.lines(String.join(", ", same.stream().map(Result::checkId).toList()), WIDTH - 11);
+        out.println("  " + paint(first.status(), label) + " " + ids.get(0));
+        for (int i = 1; i < ids.size(); i++) {
+            out.println(" ".repeat(11) + ids.get(i));
+        }
+        for (String line : Wrap.lines(first.message(), Math.max(40, WIDTH - 12 - idWidth))) {
+            out.println(indent + line);
+        }
+        if (first.status() == Status.INFO) {
+            detail(out, indent, "evidence", first.evidence());
+        }
     }
 
     private static boolean allSkippedForOneReason(List<Result> results) {

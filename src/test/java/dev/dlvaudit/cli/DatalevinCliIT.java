@@ -159,7 +159,7 @@ class DatalevinCliIT {
         Path plain = copy(resource("/fixtures/lmdb/lmdb09-many-dbis/db"), work.resolve("plain"));
         Cli.Run lmdb = check(plain.toString());
         assertEquals(0, lmdb.exitCode(), lmdb.toString());
-        assertTrue(lmdb.out().contains("SKIP dl.nosync"), lmdb.out());
+        assertTrue(lmdb.out().matches("(?s).*SKIP [a-z.,\\s-]*dl\\.nosync.*"), lmdb.out()); // the same reason may list several ids
         assertTrue(lmdb.out().contains("plain LMDB environment, not a Datalevin database"), lmdb.out());
         assertFalse(lmdb.out().contains("ERROR"), lmdb.out());
         Path nosubdir = copy(resource("/fixtures/lmdb/lmdb09-nosubdir/db"), work.resolve("nosubdir"));

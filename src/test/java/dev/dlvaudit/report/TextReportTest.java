@@ -45,4 +45,21 @@ class TextReportTest {
         assertTrue(out.contains("SKIP   db.format") && out.contains("SKIP   db.free-list"), out);
         assertFalse(out.contains("\u001b["), "no colour when not asked");
     }
+
+    @Test
+    void theSameFactOfSeveralChecksIsPrintedOnce() {
+        String out = text(List.of(
+                info("proc.address-space"),
+                SampleRun.result("proc.major-faults", Status.SKIP, "/db", "", "needs --sample SECONDS"),
+                info("proc.open-files"),
+                SampleRun.result("proc.file-size", Status.FAIL, "/db", "", "limit below the map")));
+        assertEquals(1, out.split("no process has this database open", -1).length - 1, out);
+        assertTrue(out.contains("proc.address-space, proc.open-files"), out);
+        assertTrue(out.contains("FAIL   proc.file-size"), out);
+    }
+
+    private static Result info(String id) {
+        return new Result(id, "proc", "title", dev.dlvaudit.api.Severity.WARN, "/db", Status.INFO,
+                "no process has this database open", "", "", "", "/proc/*/maps naming /db/data.mdb", "", 1, null);
+    }
 }
