@@ -42,6 +42,10 @@ public final class ReadersCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DatabaseFacts facts = DatabaseReader.read(database);
+        if (facts.hasProblem(dev.dlvaudit.db.Problem.Kind.PATH_MISSING)
+                || facts.hasProblem(dev.dlvaudit.db.Problem.Kind.NOT_A_DIRECTORY_OR_FILE)) {
+            return StatsCommand.reportProblems(spec.commandLine().getErr(), facts); // nothing to list
+        }
         Path hostRoot = global == null ? Path.of("/") : global.hostRoot;
         ReadersReport report = new ReadersReport(facts, StatsReport.readerRows(facts, hostRoot));
         PrintWriter out = spec.commandLine().getOut();

@@ -50,6 +50,10 @@ public final class StatsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DatabaseFacts facts = DatabaseReader.read(database);
+        if (facts.hasProblem(Problem.Kind.PATH_MISSING) || facts.hasProblem(Problem.Kind.NOT_A_DIRECTORY_OR_FILE)
+                || facts.hasProblem(Problem.Kind.NO_DATA_FILE)) {
+            return reportProblems(spec.commandLine().getErr(), facts); // nothing was read: no statistics to show
+        }
         if (dbi != null && facts.dbis().stream().noneMatch(d -> d.name().equals(dbi))
                 && facts.walkState() == dev.dlvaudit.db.WalkState.COMPLETE) {
             spec.commandLine().getErr().println("dlv-audit: " + facts.input() + ": no DBI named '" + dbi + "'");

@@ -34,6 +34,16 @@ class StatsCommandIT {
     }
 
     @Test
+    void aMissingPathIsOneClearLineAndExit3() {
+        for (String cmd : new String[] {"stats", "readers"}) {
+            Cli.Run run = Cli.run(cmd, "/nonexistent/db");
+            assertEquals(3, run.exitCode(), run.toString());
+            assertEquals("", run.out(), run.toString());
+            assertEquals("dlv-audit: /nonexistent/db: no such file or directory", run.err().strip(), run.toString());
+        }
+    }
+
+    @Test
     void readersJson() {
         Cli.Run run = Cli.run("readers", "--format", "json", Fixtures.lmdb("dlmdb1-live-readers").resolve("db").toString());
         assertEquals(0, run.exitCode(), run.toString());
