@@ -30,6 +30,12 @@ final class DbGuard {
         return context.databaseDirectory().isPresent() ? Optional.empty() : Optional.of(Finding.skip(NEEDS_DIRECTORY));
     }
 
+    /** SKIP without a directory, else ERROR when the data file is damaged: the usual start of a database check. */
+    static Optional<Finding> notJudged(CheckContext context) {
+        Optional<Finding> skip = skipWithoutDirectory(context);
+        return skip.isPresent() ? skip : dataDamage(context.fact(DatabaseFacts.class));
+    }
+
     /** ERROR when the data file is unreadable or damaged in a way the library would not survive. */
     static Optional<Finding> dataDamage(DatabaseFacts f) {
         List<Problem> blocking = f.problems().stream()
@@ -64,11 +70,12 @@ final class DbGuard {
     }
 
     /** Guards shared by the lock-file checks; empty when the reader table can be judged. */
-    static Optional<Finding> readerTableGuard(CheckContext context, DatabaseFacts f) {
-        Optional<Finding> damage = dataDamage(f);
-        if (damage.isPresent()) {
-            return damage;
+    static Optional<Finding> readerTableGuard(CheckContext context) {
+        Optional<Finding> notJudged = notJudged(context);
+        if (notJudged.isPresent()) {
+            return notJudged;
         }
+        DatabaseFacts f = context.fact(DatabaseFacts.class);
         if (!f.lock().present()) {
             return Optional.of(Finding.info("no lock file (" + f.lockFile() + "): no process has opened the database"
                     + " since it was removed, so there is no reader table").evidence(f.lockFile()));

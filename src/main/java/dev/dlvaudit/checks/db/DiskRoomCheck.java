@@ -29,15 +29,11 @@ public final class DiskRoomCheck implements Check {
 
     @Override
     public List<Finding> evaluate(CheckContext context) {
-        Optional<Finding> skip = DbGuard.skipWithoutDirectory(context);
-        if (skip.isPresent()) {
-            return List.of(skip.get());
+        Optional<Finding> notJudged = DbGuard.notJudged(context);
+        if (notJudged.isPresent()) {
+            return List.of(notJudged.get());
         }
         DatabaseFacts f = context.fact(DatabaseFacts.class);
-        Optional<Finding> damage = DbGuard.dataDamage(f);
-        if (damage.isPresent()) {
-            return List.of(damage.get());
-        }
         DataFileSpace space = context.fact(DataFileSpace.class);
         long map = f.mapSize().getAsLong();
         long used = f.usedBytes().getAsLong();

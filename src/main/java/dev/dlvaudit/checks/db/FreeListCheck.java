@@ -32,15 +32,11 @@ public final class FreeListCheck implements Check {
 
     @Override
     public List<Finding> evaluate(CheckContext context) {
-        Optional<Finding> skip = DbGuard.skipWithoutDirectory(context);
-        if (skip.isPresent()) {
-            return List.of(skip.get());
+        Optional<Finding> notJudged = DbGuard.notJudged(context);
+        if (notJudged.isPresent()) {
+            return List.of(notJudged.get());
         }
         DatabaseFacts f = context.fact(DatabaseFacts.class);
-        Optional<Finding> damage = DbGuard.dataDamage(f);
-        if (damage.isPresent()) {
-            return List.of(damage.get());
-        }
         if (f.walkState() != WalkState.COMPLETE || f.freeList().isEmpty()) {
             String why = f.walkNote() != null ? f.walkNote() : "the free list was not read (" + f.walkState() + ")";
             if (f.walkState() == WalkState.NOT_AVAILABLE && f.engine() == EngineKind.DLMDB_FORMAT_2) {

@@ -32,15 +32,11 @@ public final class LongReadersCheck implements Check {
 
     @Override
     public List<Finding> evaluate(CheckContext context) {
-        Optional<Finding> skip = DbGuard.skipWithoutDirectory(context);
-        if (skip.isPresent()) {
-            return List.of(skip.get());
-        }
-        DatabaseFacts f = context.fact(DatabaseFacts.class);
-        Optional<Finding> guard = DbGuard.readerTableGuard(context, f);
+        Optional<Finding> guard = DbGuard.readerTableGuard(context);
         if (guard.isPresent()) {
             return List.of(guard.get());
         }
+        DatabaseFacts f = context.fact(DatabaseFacts.class);
         long maxLag = context.settings().getLong("max-lag", 1000);
         long current = f.txnid().getAsLong();
         ReaderProcesses procs = context.fact(ReaderProcesses.class);

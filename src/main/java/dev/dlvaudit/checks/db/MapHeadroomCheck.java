@@ -30,15 +30,11 @@ public final class MapHeadroomCheck implements Check {
 
     @Override
     public List<Finding> evaluate(CheckContext context) {
-        Optional<Finding> skip = DbGuard.skipWithoutDirectory(context);
-        if (skip.isPresent()) {
-            return List.of(skip.get());
+        Optional<Finding> notJudged = DbGuard.notJudged(context);
+        if (notJudged.isPresent()) {
+            return List.of(notJudged.get());
         }
         DatabaseFacts f = context.fact(DatabaseFacts.class);
-        Optional<Finding> damage = DbGuard.dataDamage(f);
-        if (damage.isPresent()) {
-            return List.of(damage.get());
-        }
         double warnRatio = context.settings().getDouble("warn-ratio", 0.5);
         double failRatio = context.settings().getDouble("fail-ratio", 0.8);
         Optional<Long> expectedSize = context.settings().getBytes("expected-data-size");

@@ -28,15 +28,11 @@ public final class MaxReadersCheck implements Check {
 
     @Override
     public List<Finding> evaluate(CheckContext context) {
-        Optional<Finding> skip = DbGuard.skipWithoutDirectory(context);
-        if (skip.isPresent()) {
-            return List.of(skip.get());
+        Optional<Finding> notJudged = DbGuard.notJudged(context);
+        if (notJudged.isPresent()) {
+            return List.of(notJudged.get());
         }
         DatabaseFacts f = context.fact(DatabaseFacts.class);
-        Optional<Finding> damage = DbGuard.dataDamage(f);
-        if (damage.isPresent()) {
-            return List.of(damage.get());
-        }
         long min = context.settings().getLong("min-readers", 512);
         String expected = ">= " + min + " reader slots"
                 + context.settings().profile().map(p -> " (profile " + p + ")").orElse("");

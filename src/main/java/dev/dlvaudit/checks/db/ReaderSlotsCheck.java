@@ -28,15 +28,11 @@ public final class ReaderSlotsCheck implements Check {
 
     @Override
     public List<Finding> evaluate(CheckContext context) {
-        Optional<Finding> skip = DbGuard.skipWithoutDirectory(context);
-        if (skip.isPresent()) {
-            return List.of(skip.get());
-        }
-        DatabaseFacts f = context.fact(DatabaseFacts.class);
-        Optional<Finding> guard = DbGuard.readerTableGuard(context, f);
+        Optional<Finding> guard = DbGuard.readerTableGuard(context);
         if (guard.isPresent()) {
             return List.of(guard.get());
         }
+        DatabaseFacts f = context.fact(DatabaseFacts.class);
         LockInfo lock = f.lock();
         if (lock.maxReaders().isEmpty()) {
             return List.of(Finding.error("cannot tell the max readers from " + f.lockFile()).evidence(f.lockFile()));

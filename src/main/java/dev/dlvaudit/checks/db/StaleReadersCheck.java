@@ -34,15 +34,11 @@ public final class StaleReadersCheck implements Check {
 
     @Override
     public List<Finding> evaluate(CheckContext context) {
-        Optional<Finding> skip = DbGuard.skipWithoutDirectory(context);
-        if (skip.isPresent()) {
-            return List.of(skip.get());
-        }
-        DatabaseFacts f = context.fact(DatabaseFacts.class);
-        Optional<Finding> guard = DbGuard.readerTableGuard(context, f);
+        Optional<Finding> guard = DbGuard.readerTableGuard(context);
         if (guard.isPresent()) {
             return List.of(guard.get());
         }
+        DatabaseFacts f = context.fact(DatabaseFacts.class);
         ReaderProcesses procs = context.fact(ReaderProcesses.class);
         Map<Integer, List<ReaderSlot>> byPid = new LinkedHashMap<>();
         for (ReaderSlot s : f.lock().slots()) {

@@ -184,6 +184,13 @@ final class DlView {
         return out;
     }
 
+    /** The flags less the given ones, sorted: what a fix tells the user to keep. */
+    static Set<String> without(Set<String> flags, String... remove) {
+        Set<String> out = new java.util.TreeSet<>(flags);
+        out.removeAll(List.of(remove));
+        return out;
+    }
+
     static String show(Set<String> flags) {
         return String.join(" ", flags.stream().map(f -> f.startsWith("unsupported") ? f : ":" + f).toList());
     }

@@ -43,7 +43,7 @@ public final class DurabilityFlagsCheck implements Check {
             String observed = "flags #{" + DlView.show(flags) + "} (" + s.source().label() + ": " + s.evidence() + ")"
                     + "; WAL " + (wal ? "on" : "off");
             String expected = "none of :mapasync :nometasync :writemap unless WAL is on";
-            String fixFlags = DlView.show(NosyncCheck.without(flags, "mapasync", "nometasync", "writemap"));
+            String fixFlags = DlView.show(DlView.without(flags, "mapasync", "nometasync", "writemap"));
             List<Finding> found = new ArrayList<>();
             if (!wal) {
                 if (flags.contains("mapasync")) {

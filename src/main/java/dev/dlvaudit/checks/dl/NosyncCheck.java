@@ -51,17 +51,11 @@ public final class NosyncCheck implements Check {
                 f = Finding.fail(":nosync is on without WAL: the last transactions can be lost, or the database"
                         + " corrupted, on power loss")
                         .fix("Remove :nosync from :kv-opts :flags (e.g. {:kv-opts {:flags #{"
-                                + DlView.show(without(s.value(), "nosync")) + "}}}), or open with {:wal? true}");
+                                + DlView.show(DlView.without(s.value(), "nosync")) + "}}}), or open with {:wal? true}");
             }
             out.add(f.subject(s.source().label()).observed(observed)
                     .expected("no :nosync unless WAL is on").evidence(v.evidence()));
         }
-        return out;
-    }
-
-    static Set<String> without(Set<String> flags, String... remove) {
-        Set<String> out = new java.util.TreeSet<>(flags);
-        out.removeAll(List.of(remove));
         return out;
     }
 }
